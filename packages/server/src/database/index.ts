@@ -1,0 +1,3 @@
+export * from './config.js';
+export * from './connect.js';
+export * from './migrate.js';

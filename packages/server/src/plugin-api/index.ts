@@ -1,0 +1,3 @@
+export * from './refs.js';
+export * from './services.js';
+export * from './define-server-plugin.js';
