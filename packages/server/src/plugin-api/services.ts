@@ -77,3 +77,5 @@ export interface RootConfig {
 }
 
 export type PluginLogger = Logger;
+
+export type { Kysely, Migration } from 'kysely';
