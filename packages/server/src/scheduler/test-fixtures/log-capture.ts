@@ -6,11 +6,12 @@ export interface LogRecord {
   taskId?: string;
   taskIds?: string[];
   err?: { message: string; type: string };
+  topic?: string;
+  plugin?: string;
 }
 
-/** A real pino logger whose records the test can read. */
-export function captureLogs(): { logger: Logger; records: LogRecord[] } {
-  const records: LogRecord[] = [];
+/** A real pino logger whose records the test can read (in `records`, a new array unless given). */
+export function captureLogs(records: LogRecord[] = []): { logger: Logger; records: LogRecord[] } {
   const logger = pino({ level: 'debug' }, { write: (line: string) => records.push(JSON.parse(line) as LogRecord) });
   return { logger, records };
 }

@@ -1,0 +1,2 @@
+export { createEvents, eventsChannel, type EventsOptions, type KernelEvents } from './events.js';
+export { maxEventPayloadBytes } from './envelope.js';
