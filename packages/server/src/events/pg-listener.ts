@@ -29,6 +29,7 @@ export class PgListener {
 
   /** Connects and listens; rejects when the first connection fails. */
   async start(): Promise<void> {
+    if (this.client) return;
     this.stopped = false;
     await this.connect();
   }
@@ -42,7 +43,8 @@ export class PgListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client(this.options.clientConfig);
+    // TCP keepalive: an idle LISTEN connection must notice a peer that vanished without closing it.
+    const client = new pg.Client({ ...this.options.clientConfig, keepAlive: true, keepAliveInitialDelayMillis: 30_000 });
     client.on('notification', (message) => {
       if (message.channel === this.options.channel && message.payload !== undefined) this.options.onMessage(message.payload);
     });
