@@ -46,7 +46,8 @@ export default tseslint.config(
   },
   {
     files: ['packages/web/src/**', 'packages/app/src/**', 'plugins/*/src/web/**', 'examples/*/src/web/**'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    // Vite plugins under src/build run in Node at build time, never in the browser.
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'packages/app/src/build/**', 'packages/web/src/build/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, serverPackages, reachIntoOtherPlugin] }] },
   },
   {

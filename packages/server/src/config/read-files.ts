@@ -28,7 +28,7 @@ export function readConfigFile(file: string): ConfigFile {
     throw new ConfigError(`Cannot read config file ${file}: ${(error as Error).message}`);
   }
   // maxAliasCount keeps a hostile file with nested aliases from exploding in memory.
-  const document = parseDocument(text, { prettyErrors: true, maxAliasCount: 100 });
+  const document = parseDocument(text, { prettyErrors: true });
   const [firstError] = document.errors;
   if (firstError) {
     const position = firstError.linePos?.[0];

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { PluginRouter } from '../plugin-api/index.js';
 import type { Logger } from 'pino';
-import { errorBody, handleError } from './error-handler.js';
+import { handleError } from './error-handler.js';
 
 export interface CreateAppOptions {
   logger: Logger;
@@ -14,16 +15,18 @@ export interface CreateAppOptions {
 const requestIdPattern = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** The Fastify instance every plugin router hangs off, with the kernel's cross-cutting parts. */
-export function createApp(options: CreateAppOptions): FastifyInstance {
+export function createApp(options: CreateAppOptions): PluginRouter {
+  const loggerInstance: FastifyBaseLogger = options.logger;
   const app = Fastify({
-    loggerInstance: options.logger,
+    loggerInstance,
     bodyLimit: options.bodyLimit,
     // Accept a caller's request id so logs join up across services; make one otherwise.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && requestIdPattern.test(given) ? given : crypto.randomUUID();
     },
-    disableRequestLogging: true,
+    // One log line per request, written by our onResponse hook (with the route and duration).
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     // In-flight requests finish on close; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
@@ -34,6 +37,16 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   app.setErrorHandler(handleError);
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  // While closing, answers carry `Connection: close` so keep-alive clients let go and close()
+  // finishes as soon as the running requests do, instead of waiting for idle timeouts.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
+    return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -36,8 +36,8 @@ export function registerWebApp(app: FastifyInstance, options: WebAppOptions): vo
       prefix: '/',
       index: false,
       wildcard: true,
-      setHeaders: (response, filePath) => {
-        response.setHeader(
+      setHeaders: (reply, filePath) => {
+        void reply.header(
           'cache-control',
           hashedAsset.test(filePath.replaceAll(path.sep, '/')) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
@@ -51,7 +51,7 @@ export function registerWebApp(app: FastifyInstance, options: WebAppOptions): vo
       decorateReply: false,
       index: false,
       // Plugin modules are not content-hashed by name, so browsers revalidate them.
-      setHeaders: (response) => response.setHeader('cache-control', 'no-cache'),
+      setHeaders: (reply) => void reply.header('cache-control', 'no-cache'),
     });
   }
 

@@ -13,7 +13,7 @@ import { createApp } from '../http/create-app.js';
 import { registerHealth } from '../http/health.js';
 import { createMetrics, registerMetrics } from '../http/metrics.js';
 import { registerWebApp, type RuntimeWebModule } from '../http/web-app.js';
-import type { PluginRouter, RootConfig, ServerPlugin } from '../plugin-api/index.js';
+import type { RootConfig, ServerPlugin } from '../plugin-api/index.js';
 import { createScheduler, type KernelScheduler } from '../scheduler/index.js';
 import type { LoadedPlugin } from './load-plugins.js';
 import { findPackageDir } from './load-plugins.js';
@@ -86,9 +86,9 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
             rootConfig,
             logger: logger.child({ plugin: plugin.id }),
             connection,
-            router: router as unknown as PluginRouter,
+            router,
             scheduler: scheduler.forPlugin(plugin.id),
-            events: events.service,
+            events: events.forPlugin(plugin.id),
             registry,
           });
           await plugin.setup(context);
