@@ -20,13 +20,34 @@ export async function migratePlugin(
     migrationTableName: `${tableSafe(pluginId)}__migrations`,
     migrationLockTableName: `${tableSafe(pluginId)}__migrations_lock`,
   });
+  const tablesBefore = await tableNames(connection);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     const what = failed ? `migration '${failed.migrationName}'` : 'migrations';
     throw new Error(`Plugin '${pluginId}': ${what} failed: ${errorMessage(error)}`, { cause: error });
   }
-  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  const applied = (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  if (applied.length) await checkTablePrefix(connection, pluginId, tablesBefore);
+  return applied;
+}
+
+/**
+ * Plugins own only tables named after them (`catalog_entities` for `catalog`), so two plugins can
+ * never collide and a reader can tell who owns a table. A migration that breaks the rule fails
+ * the start instead of leaving a stray table behind unnoticed.
+ */
+async function checkTablePrefix(connection: DatabaseConnection, pluginId: string, before: Set<string>): Promise<void> {
+  const prefix = `${tableSafe(pluginId)}_`;
+  const stray = [...(await tableNames(connection))].filter((name) => !before.has(name) && !name.startsWith(prefix));
+  if (stray.length) {
+    throw new Error(`Plugin '${pluginId}': its migrations created ${stray.join(', ')}; table names must start with '${prefix}'`);
+  }
+}
+
+async function tableNames(connection: DatabaseConnection): Promise<Set<string>> {
+  const tables = await connection.kysely.introspection.getTables({ withInternalKyselyTables: true });
+  return new Set(tables.map((table) => table.name));
 }
 
 function tableSafe(pluginId: string): string {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, AuthenticationError } from '@portico/model';
@@ -46,10 +49,14 @@ const errorsPlugin: ServerPlugin = defineServerPlugin({
 
 describe.each(testDatabaseIds())('kernel on %s', (dialect) => {
   it('loads a plugin package named in config, runs its migrations once and serves its routes', async () => {
-    const config = { plugins: ['@portico-examples/hello-plugin'], hello: { greeting: 'Hi from config' } };
-    const names = loadConfig({ env: {}, cwd: process.cwd(), files: [] }).core.plugins.concat(config.plugins);
-    const plugins = await loadPluginPackages(names, defaultPluginSearchPath(process.cwd()), () => undefined);
-    expect(plugins.map((entry) => entry.plugin.id)).toEqual(['hello']);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-plugins-'));
+    const file = path.join(dir, 'portico.yaml');
+    fs.writeFileSync(file, "plugins:\n  - '@portico-examples/hello-plugin'\nhello:\n  greeting: Hi from config\n");
+    const loadedConfig = loadConfig({ files: [file], cwd: dir, env: {} });
+    const plugins = await loadPluginPackages(loadedConfig.core.plugins, defaultPluginSearchPath(dir), () => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(plugins.map((entry) => [entry.packageName, entry.plugin.id])).toEqual([['@portico-examples/hello-plugin', 'hello']]);
+    const config = { hello: { greeting: 'Hi from config' } };
 
     const first = await start({ dialect, plugins, config });
     const greeting = await fetch(`${first.url}/api/hello/greeting`).then((response) => response.json());
