@@ -1,0 +1,1 @@
+export * from './expressions/index.js';
