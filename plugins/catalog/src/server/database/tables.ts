@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The catalog's tables. Every timestamp is epoch milliseconds (bigint); JSON lives in text
  * columns so the schema is the same on SQLite and PostgreSQL.
@@ -74,6 +76,42 @@ export interface CatalogTables {
     /** Why the last read failed, or null. */
     last_error: string | null;
     last_refreshed_at: number | null;
+  };
+
+  /**
+   * Entities whose final body must be (re)built (migration 0002): written in the same
+   * transaction as the change that calls for it (the entity changed, or a relation pointing at
+   * it did), so a crash between a write and its stitch is repaired by the next stitch run.
+   */
+  catalog_stitch_queue: {
+    entity_ref: string;
+    /** 1 when the entity is new and was never stitched: its search rows and 'added' history are due. */
+    fresh: number;
+    queued_at: number;
+  };
+
+  /**
+   * One row per file or URL read inside a location tree (migration 0002): which file led to it,
+   * what it emitted last time, and its content hash, so an unchanged file is not parsed again
+   * and a file that cannot be read orphans nothing.
+   */
+  catalog_sources: {
+    /** The root: `<type>:<target>` of the registered or configured location, or `provider:<name>`. */
+    origin_key: string;
+    /** The file or URL, as entities name it in source_key: `location:file:/abs/path.yaml`. */
+    source_key: string;
+    /** The source whose Location entity led here; null for the root. */
+    parent_key: string | null;
+    content_hash: string | null;
+    http_etag: string | null;
+    /** 1 when the last read had no problems and no substitutions: unchanged content may be skipped. */
+    reusable: Generated<number>;
+    /** JSON array of the lower-cased refs it emitted last time. */
+    emitted_refs: Generated<string>;
+    /** JSON array of the locations (`{type, target}`) its Location entities pointed at. */
+    children: Generated<string>;
+    last_error: string | null;
+    refreshed_at: number;
   };
 
   /** Every change of an entity's final body: who (which location), when, and what (a JSON diff). */

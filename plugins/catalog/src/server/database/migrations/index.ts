@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001_initial.js';
+import { ingestionState } from './0002_ingestion_state.js';
 
 /** In name order; never edit a shipped migration, add the next one. */
 export const catalogMigrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_ingestion_state': ingestionState,
 };
