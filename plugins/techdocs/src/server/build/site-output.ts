@@ -8,6 +8,19 @@ import path from 'node:path';
  * which the folder is missing, not mixed).
  */
 export async function replaceFolder(staging: string, target: string): Promise<void> {
+  // Two builds of one site finishing together can collide between the renames; the later retries.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await swapIn(staging, target);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+    }
+  }
+}
+
+async function swapIn(staging: string, target: string): Promise<void> {
   const retired = `${target}.retired-${randomBytes(6).toString('hex')}`;
   let hadOld = true;
   try {
@@ -19,7 +32,7 @@ export async function replaceFolder(staging: string, target: string): Promise<vo
   try {
     await rename(staging, target);
   } catch (error) {
-    if (hadOld) await rename(retired, target);
+    if (hadOld) await rename(retired, target).catch(() => rm(retired, { recursive: true, force: true }));
     throw error;
   }
   if (hadOld) await rm(retired, { recursive: true, force: true });

@@ -24,7 +24,8 @@ export interface RewrittenMarkdown {
   lineOrigins: number[];
 }
 
-const admonitionMarker = /^([ \t]*)(!!!|\?\?\?\+?)[ \t]+([\w-]+(?:[ \t]+[\w-]+)*)(?:[ \t]+"(.*)")?[ \t]*$/;
+// As in Python-Markdown, the space after `!!!` is optional and the title runs to the last quote.
+const admonitionMarker = /^([ \t]*)(!!!|\?\?\?\+?)[ \t]?([\w-]+(?:[ \t]+[\w-]+)*)(?:[ \t]+"(.*)")?[ \t]*$/;
 const tabMarker = /^([ \t]*)===([+!]?)[ \t]+"(.*)"[ \t]*$/;
 const fenceOpen = /^[ \t]*(`{3,}|~{3,})/;
 
