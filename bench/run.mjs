@@ -1,0 +1,21 @@
+// `npm run bench -- <benchmark> [options]`: compiles the harness (bench/src -> bench/dist), brings
+// the server's build up to date (tsc -b is incremental: a no-op when nothing changed; skip with
+// --no-build), then runs the benchmark. See bench/README.md.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(benchDir, '..');
+const argv = process.argv.slice(2);
+
+const run = (command, args) => {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+run('npx', ['tsc', '-p', path.join(benchDir, 'tsconfig.json')]);
+if (!argv.includes('--no-build') && !argv.includes('--help') && argv.length > 0) run('npm', ['run', '--silent', 'build:server']);
+
+const { main } = await import(pathToFileURL(path.join(benchDir, 'dist', 'cli.js')).href);
+process.exitCode = await main(argv);
