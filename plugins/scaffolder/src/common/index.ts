@@ -1,1 +1,11 @@
-export {};
+export type {
+  ActionDescription,
+  ActionExample,
+  LogLevel,
+  ParameterFieldError,
+  StepStatus,
+  TaskLogEntry,
+  TaskOutput,
+  TaskOutputLink,
+  TaskOutputText,
+} from './types.js';

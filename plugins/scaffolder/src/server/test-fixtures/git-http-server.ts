@@ -1,0 +1,123 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface GitHttpServer {
+  /** e.g. http://127.0.0.1:43123 */
+  baseUrl: string;
+  /** Folder holding the bare repositories. */
+  root: string;
+  /** Authorization headers (and URLs) the server received, to check where credentials went. */
+  requests: { method: string; url: string; authorization?: string }[];
+  /** Clones a repository into a new folder and returns it. */
+  clone(repoPath: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real git smart-HTTP server on loopback: node:http in front of `git http-backend` (CGI).
+ * Reads are anonymous; pushes need Basic auth with the given user, and create the bare
+ * repository on first push (like hosted git servers that create repos on push).
+ */
+export async function startGitHttpServer(credentials: { username: string; password: string }): Promise<GitHttpServer> {
+  const root = await mkdtemp(path.join(tmpdir(), 'portico-git-server-'));
+  const requests: GitHttpServer['requests'] = [];
+  const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    requests.push({ method: request.method ?? 'GET', url: url.pathname + url.search, ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}) });
+    const isPush = url.searchParams.get('service') === 'git-receive-pack' || url.pathname.endsWith('/git-receive-pack');
+    const authorized = request.headers.authorization === expected;
+    if (isPush && !authorized) {
+      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="portico-test"' }).end('authentication required');
+      return;
+    }
+    const repoMatch = /^\/(.+?\.git)\//.exec(url.pathname);
+    if (isPush && repoMatch?.[1] && !existsSync(path.join(root, repoMatch[1]))) {
+      await mkdir(path.join(root, repoMatch[1]), { recursive: true });
+      await run('git', ['init', '--quiet', '--bare', path.join(root, repoMatch[1])]);
+    }
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      GIT_PROJECT_ROOT: root,
+      GIT_HTTP_EXPORT_ALL: '1',
+      PATH_INFO: decodeURIComponent(url.pathname),
+      QUERY_STRING: url.search.slice(1),
+      REQUEST_METHOD: request.method ?? 'GET',
+      CONTENT_TYPE: request.headers['content-type'] ?? '',
+      REMOTE_ADDR: '127.0.0.1',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: root,
+    };
+    if (authorized) env.REMOTE_USER = credentials.username;
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string') env[`HTTP_${name.toUpperCase().replace(/-/g, '_')}`] = value;
+    }
+    const backend = spawn('git', ['http-backend'], { env });
+    request.pipe(backend.stdin);
+    let head = Buffer.alloc(0);
+    let headersDone = false;
+    backend.stdout.on('data', (chunk: Buffer) => {
+      if (headersDone) {
+        response.write(chunk);
+        return;
+      }
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end === -1) return;
+      headersDone = true;
+      let status = 200;
+      const headers: Record<string, string> = {};
+      for (const line of head.subarray(0, end).toString('latin1').split('\r\n')) {
+        const colon = line.indexOf(':');
+        const name = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        if (name.toLowerCase() === 'status') status = Number.parseInt(value, 10);
+        else headers[name] = value;
+      }
+      response.writeHead(status, headers);
+      response.write(head.subarray(end + 4));
+    });
+    backend.stdout.on('end', () => {
+      if (!headersDone) response.writeHead(500);
+      response.end();
+    });
+    backend.on('error', () => response.destroy());
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    baseUrl,
+    root,
+    requests,
+    async clone(repoPath) {
+      const target = await mkdtemp(path.join(tmpdir(), 'portico-git-clone-'));
+      await run('git', ['clone', '--quiet', `${baseUrl}/${repoPath}`, target], {
+        env: { PATH: process.env.PATH, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', HOME: target },
+      });
+      return target;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
