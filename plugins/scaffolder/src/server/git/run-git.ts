@@ -78,6 +78,8 @@ export function runGit(
       if (code === 0) resolve(stdout);
       else reject(new GitCommandError(args, code, stderr));
     });
+    // git may exit before reading stdin (e.g. an early auth failure); that is not our error.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.stdin ?? '');
   });
 }

@@ -16,8 +16,8 @@ export interface GitHttpServer {
   root: string;
   /** Authorization headers (and URLs) the server received, to check where credentials went. */
   requests: { method: string; url: string; authorization?: string }[];
-  /** Clones a repository into a new folder and returns it. */
-  clone(repoPath: string): Promise<string>;
+  /** Clones a branch of a repository into a new folder and returns it. */
+  clone(repoPath: string, branch?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -29,6 +29,7 @@ export interface GitHttpServer {
 export async function startGitHttpServer(credentials: { username: string; password: string }): Promise<GitHttpServer> {
   const root = await mkdtemp(path.join(tmpdir(), 'portico-git-server-'));
   const requests: GitHttpServer['requests'] = [];
+  const clones: string[] = [];
   const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -43,7 +44,7 @@ export async function startGitHttpServer(credentials: { username: string; passwo
     const repoMatch = /^\/(.+?\.git)\//.exec(url.pathname);
     if (isPush && repoMatch?.[1] && !existsSync(path.join(root, repoMatch[1]))) {
       await mkdir(path.join(root, repoMatch[1]), { recursive: true });
-      await run('git', ['init', '--quiet', '--bare', path.join(root, repoMatch[1])]);
+      await run('git', ['init', '--quiet', '--bare', '--initial-branch=main', path.join(root, repoMatch[1])]);
     }
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -62,6 +63,7 @@ export async function startGitHttpServer(credentials: { username: string; passwo
       if (typeof value === 'string') env[`HTTP_${name.toUpperCase().replace(/-/g, '_')}`] = value;
     }
     const backend = spawn('git', ['http-backend'], { env });
+    backend.stdin.on('error', () => undefined);
     request.pipe(backend.stdin);
     let head = Buffer.alloc(0);
     let headersDone = false;
@@ -107,9 +109,10 @@ export async function startGitHttpServer(credentials: { username: string; passwo
     baseUrl,
     root,
     requests,
-    async clone(repoPath) {
+    async clone(repoPath, branch = 'main') {
       const target = await mkdtemp(path.join(tmpdir(), 'portico-git-clone-'));
-      await run('git', ['clone', '--quiet', `${baseUrl}/${repoPath}`, target], {
+      clones.push(target);
+      await run('git', ['clone', '--quiet', '--branch', branch, `${baseUrl}/${repoPath}`, target], {
         env: { PATH: process.env.PATH, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', HOME: target },
       });
       return target;
@@ -117,7 +120,7 @@ export async function startGitHttpServer(credentials: { username: string; passwo
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(root, { recursive: true, force: true });
+      await Promise.all([root, ...clones].map((dir) => rm(dir, { recursive: true, force: true })));
     },
   };
 }
