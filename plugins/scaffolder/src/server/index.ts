@@ -21,3 +21,5 @@ export type { RunTemplateStepsOptions, RunTemplateStepsResult, StepStatusEvent }
 export { TaskCancelledError, TemplateStepError } from './runner/errors.js';
 export { parameterSteps, validateTemplateParameters } from './runner/validate-parameters.js';
 export type { ParameterValidationResult } from './runner/validate-parameters.js';
+
+export { scaffolderActionsExtensionPoint, scaffolderTemplatingExtensionPoint } from './extension-points.js';

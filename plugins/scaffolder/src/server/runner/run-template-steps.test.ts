@@ -219,10 +219,16 @@ describe('runTemplateSteps', () => {
     expect(result.output.links).toEqual([{ title: 'Repo' }]);
   });
 
-  it('keeps secrets out of the output too', async () => {
+  it('keeps secrets out of the output and the recorded step outputs', async () => {
     const { registry } = recordingActions();
-    const template: TemplateSpec = { type: 's', steps: [], output: { text: [{ title: 't', content: 'token is ${{ secrets.token }}' }] } as JsonObject };
+    const template: TemplateSpec = {
+      type: 's',
+      steps: [{ id: 'leak', action: 'test:echo', input: { value: 'Bearer ${{ secrets.token }}' } }],
+      output: { text: [{ title: 't', content: "token is ${{ secrets.token }}, step said ${{ steps.leak.output.value }}" }] } as JsonObject,
+    };
     const result = await runTemplateSteps(options(template, { actions: registry }));
-    expect(result.output.text).toEqual([{ title: 't', content: 'token is ***' }]);
+    expect(result.output.text).toEqual([{ title: 't', content: 'token is ***, step said Bearer ***' }]);
+    expect(result.steps.leak).toEqual({ output: { value: 'Bearer ***' } });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
   });
 });

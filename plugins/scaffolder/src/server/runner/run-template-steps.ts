@@ -81,7 +81,7 @@ export async function runTemplateSteps(options: RunTemplateStepsOptions): Promis
       const context = (): JsonObject => ({ ...baseContext, steps });
       const stepLogger = createTaskLogger(options.logger, redactor, step.id);
       try {
-        if (step.raw.if !== undefined && !isTruthy(evaluateStepField(templater, step, 'if', step.raw.if, context()))) {
+        if (step.raw.if !== undefined && !isTruthy(evaluateStepField(templater, 'if', step.raw.if, context()))) {
           stepLogger.info(`Skipping step ${step.id}: its "if" condition is false`);
           report(step, 'skipped');
           continue;
@@ -99,7 +99,7 @@ export async function runTemplateSteps(options: RunTemplateStepsOptions): Promis
         const iterations = iterationsOf(templater, step, context());
         for (const each of iterations) {
           const iterationContext = each ? { ...context(), each } : context();
-          const input = step.raw.input === undefined ? {} : evaluateStepField(templater, step, 'input', step.raw.input, iterationContext);
+          const input = step.raw.input === undefined ? {} : evaluateStepField(templater, 'input', step.raw.input, iterationContext);
           await executeAction(action, input, {
             workspacePath: options.workspacePath,
             logger: stepLogger,
@@ -133,13 +133,17 @@ export async function runTemplateSteps(options: RunTemplateStepsOptions): Promis
     }
     const output = evaluateTemplateOutput(templater, options.template.output, { ...baseContext, steps });
     taskLogger.info('All steps completed');
-    return { output: redactor.redactValue(output as JsonValue) as TaskOutput, steps };
+    // What leaves the runner is recorded with the task: secrets stay out of it.
+    return {
+      output: redactor.redactValue(output as JsonValue) as TaskOutput,
+      steps: redactor.redactValue(steps as JsonObject) as RunTemplateStepsResult['steps'],
+    };
   } finally {
     templater.dispose();
   }
 }
 
-function evaluateStepField(templater: SecureTemplater, step: PlannedStep, field: string, value: JsonValue, context: JsonObject): JsonValue | undefined {
+function evaluateStepField(templater: SecureTemplater, field: string, value: JsonValue, context: JsonObject): JsonValue | undefined {
   try {
     return templater.evaluate(value, context);
   } catch (error) {
@@ -149,7 +153,7 @@ function evaluateStepField(templater: SecureTemplater, step: PlannedStep, field:
 
 function iterationsOf(templater: SecureTemplater, step: PlannedStep, context: JsonObject): (JsonObject | undefined)[] {
   if (step.raw.each === undefined) return [undefined];
-  const value = evaluateStepField(templater, step, 'each', step.raw.each as JsonValue, context);
+  const value = evaluateStepField(templater, 'each', step.raw.each as JsonValue, context);
   if (Array.isArray(value)) return value.map((item, index) => ({ key: String(index), value: item }));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).map(([key, item]) => ({ key, value: item ?? null }));
