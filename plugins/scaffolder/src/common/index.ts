@@ -1,6 +1,7 @@
 export type {
   ActionDescription,
   ActionExample,
+  DirectoryContent,
   LogLevel,
   ParameterFieldError,
   StepStatus,

@@ -56,3 +56,11 @@ export interface TaskOutput {
 
 /** What a step ended as. */
 export type StepStatus = 'processing' | 'completed' | 'failed' | 'skipped' | 'cancelled';
+
+/** A file in a dry run's request (the template folder) or response (the files produced). */
+export interface DirectoryContent {
+  /** Relative, forward slashes. */
+  path: string;
+  base64Content: string;
+  executable?: boolean;
+}

@@ -14,6 +14,8 @@ export { createMemoryLogSink, createTaskLogger } from './logging/task-logger.js'
 export type { ActionLogger, LogLevel, TaskLogEntry, TaskLogSink } from './logging/task-logger.js';
 
 export { resolveInsideRoot, resolveSafeChildPath } from './paths/workspace-paths.js';
+export { readDirectoryContents, writeDirectoryContents } from './paths/directory-contents.js';
+export type { DirectoryContentLimits } from './paths/directory-contents.js';
 export type { FinalSymlink } from './paths/workspace-paths.js';
 
 export { runTemplateSteps } from './runner/run-template-steps.js';

@@ -1,9 +1,16 @@
-/** A step failed; the message names the step and the action and is already redacted. */
+import type { JsonObject } from '@portico/model';
+
+/**
+ * A step failed; the message names the step and the action and is already redacted.
+ * `completedSteps` holds the outputs of the steps that finished before it, unredacted, so a
+ * retry can resume (`runTemplateSteps({ completedSteps })`); store them like secrets.
+ */
 export class TemplateStepError extends Error {
   constructor(
     message: string,
     readonly stepId: string,
     readonly action: string,
+    readonly completedSteps: Readonly<Record<string, { output: JsonObject }>> = {},
   ) {
     super(message);
     this.name = 'TemplateStepError';

@@ -231,4 +231,37 @@ describe('runTemplateSteps', () => {
     expect(result.steps.leak).toEqual({ output: { value: 'Bearer ***' } });
     expect(JSON.stringify(result)).not.toContain(SECRET);
   });
+
+  it('retries from the failed step, reusing the outputs of the steps before it', async () => {
+    const { calls, registry } = recordingActions();
+    let attempts = 0;
+    registry.register(
+      createTemplateAction({
+        id: 'test:flaky',
+        description: 'Fails the first time',
+        schema: { input: z.object({ from: z.string() }) },
+        async handler(ctx) {
+          attempts += 1;
+          if (attempts === 1) throw new Error('remote busy');
+          ctx.output('got', ctx.input.from);
+        },
+      }),
+    );
+    const template: TemplateSpec = {
+      type: 's',
+      steps: [
+        { id: 'create', action: 'test:echo', input: { value: 'repo-${{ parameters.name }}' } },
+        { id: 'push', action: 'test:flaky', input: { from: '${{ steps.create.output.value }}' } },
+        { id: 'done', action: 'test:echo', input: { value: '${{ steps.push.output.got }}' } },
+      ],
+    };
+    const failure = (await runTemplateSteps(options(template, { actions: registry })).catch((error: unknown) => error)) as TemplateStepError;
+    expect(failure.stepId).toBe('push');
+    expect(failure.completedSteps).toEqual({ create: { output: { value: 'repo-billing' } } });
+    const retry = options(template, { actions: registry, completedSteps: failure.completedSteps });
+    const result = await runTemplateSteps(retry);
+    expect(calls.map((call) => call.stepId)).toEqual(['create', 'done']);
+    expect(result.steps.done).toEqual({ output: { value: 'repo-billing' } });
+    expect(retry.log.text()).toContain('Step create completed in an earlier attempt; reusing its output');
+  });
 });

@@ -37,6 +37,11 @@ export interface RunTemplateStepsOptions {
   taskId?: string;
   /** Limits and extensions for `${{ }}` in steps and output. */
   templater?: TemplaterOptions;
+  /**
+   * Outputs of steps an earlier attempt completed (a retry, from `TemplateStepError.completedSteps`).
+   * Leading steps listed here are not run again; the run resumes at the first step not listed.
+   */
+  completedSteps?: Readonly<Record<string, { output: JsonObject }>>;
   /** More strings to keep out of the log (e.g. integration credentials). */
   redact?: string[];
   onStepStatus?(event: StepStatusEvent): void;
@@ -75,11 +80,20 @@ export async function runTemplateSteps(options: RunTemplateStepsOptions): Promis
   const report = (step: PlannedStep, status: StepStatus, error?: string) =>
     options.onStepStatus?.({ stepId: step.id, name: step.name, action: step.action, status, ...(error ? { error } : {}) });
 
+  let resuming = options.completedSteps !== undefined;
   try {
     for (const step of plan) {
       if (signal.aborted) throw new TaskCancelledError(step.id);
       const context = (): JsonObject => ({ ...baseContext, steps });
       const stepLogger = createTaskLogger(options.logger, redactor, step.id);
+      const earlier = resuming && options.completedSteps && Object.hasOwn(options.completedSteps, step.id) ? options.completedSteps[step.id] : undefined;
+      if (earlier) {
+        steps[step.id] = { output: earlier.output };
+        stepLogger.info(`Step ${step.id} completed in an earlier attempt; reusing its output`);
+        report(step, 'completed');
+        continue;
+      }
+      resuming = false;
       try {
         if (step.raw.if !== undefined && !isTruthy(evaluateStepField(templater, 'if', step.raw.if, context()))) {
           stepLogger.info(`Skipping step ${step.id}: its "if" condition is false`);
@@ -125,7 +139,7 @@ export async function runTemplateSteps(options: RunTemplateStepsOptions): Promis
           throw new TaskCancelledError(step.id);
         }
         const message = redactor.redact(error instanceof Error ? error.message : String(error));
-        const failure = new TemplateStepError(`Step "${step.id}" (${step.action}) failed: ${message}`, step.id, step.action);
+        const failure = new TemplateStepError(`Step "${step.id}" (${step.action}) failed: ${message}`, step.id, step.action, { ...steps });
         stepLogger.error(failure.message);
         report(step, 'failed', failure.message);
         throw failure;

@@ -20,7 +20,7 @@ const template: Pick<TemplateSpec, 'parameters'> = {
       title: 'Repository',
       required: ['repoUrl'],
       properties: {
-        repoUrl: { type: 'string', 'ui:field': 'RepoUrlPicker' },
+        repoUrl: { type: 'string', 'ui:field': 'RepoUrlPicker', 'ui:options': { allowedHosts: ['github.com', 'git.acme.io'], allowedOwners: ['a', 'acme'] } },
         visibility: { type: 'string', enum: ['public', 'private'] },
         reviewers: { type: 'array', items: { type: 'string' }, minItems: 1 },
         settings: { type: 'object', properties: { retention: { type: 'integer', minimum: 1 } } },
@@ -82,8 +82,21 @@ describe('validateTemplateParameters', () => {
     expect(validateTemplateParameters(broken, { x: 1 }).errors[0]?.message).toMatch(/form step 1 has an invalid schema/);
   });
 
+  it('enforces RepoUrlPicker allowed hosts and owners, and one value per key, on the server', () => {
+    expect(validateTemplateParameters(template, { ...valid, repoUrl: 'evil.example?owner=a&repo=b' }).errors).toEqual([
+      { path: 'repoUrl', message: 'host "evil.example" is not allowed here; allowed: github.com, git.acme.io' },
+    ]);
+    expect(validateTemplateParameters(template, { ...valid, repoUrl: 'github.com?owner=mallory&repo=b' }).errors).toEqual([
+      { path: 'repoUrl', message: 'owner "mallory" is not allowed here; allowed: a, acme' },
+    ]);
+    expect(validateTemplateParameters(template, { ...valid, repoUrl: 'github.com?owner=a&owner=mallory&repo=b' }).errors).toEqual([
+      { path: 'repoUrl', message: 'repoUrl "github.com?owner=a&owner=mallory&repo=b" gives "owner" more than once' },
+    ]);
+    expect(validateTemplateParameters(template, { ...valid, repoUrl: 'git.acme.io?owner=acme&repo=x' }).valid).toBe(true);
+  });
+
   it('treats __proto__ in values as data', () => {
-    const values = JSON.parse('{"name":"ok","owner":"o","repoUrl":"r","__proto__":{"polluted":true}}') as JsonObject;
+    const values = JSON.parse('{"name":"ok","owner":"o","repoUrl":"github.com?owner=a&repo=r","__proto__":{"polluted":true}}') as JsonObject;
     expect(validateTemplateParameters(template, values).valid).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject, type TemplateSpec } from '@portico/model
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { ParameterFieldError } from '../../common/types.js';
+import { checkRepoUrlFields } from './repo-url-fields.js';
 
 // ajv-formats ships CommonJS with `exports.default`; under NodeNext the default import is the module.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
@@ -76,8 +77,9 @@ export function parameterSteps(template: Pick<TemplateSpec, 'parameters'>): Json
 
 /**
  * Checks form values against every form step of the template (JSON Schema with `required`,
- * `dependencies`, `if/then/else`, formats), on the server, whatever the browser did. Errors name
- * the field by a dotted path and say what is wrong; duplicates are reported once.
+ * `dependencies`, `if/then/else`, formats, and `RepoUrlPicker`'s allowed hosts, owners and repos),
+ * on the server, whatever the browser did. Errors name the field by a dotted path and say what
+ * is wrong; duplicates are reported once.
  */
 export function validateTemplateParameters(template: Pick<TemplateSpec, 'parameters'>, values: JsonObject): ParameterValidationResult {
   const errors: ParameterFieldError[] = [];
@@ -90,9 +92,8 @@ export function validateTemplateParameters(template: Pick<TemplateSpec, 'paramet
       errors.push({ path: '', message: `form step ${index + 1} has an invalid schema: ${(error as Error).message}` });
       continue;
     }
-    if (validate(values)) continue;
-    for (const raw of validate.errors ?? []) {
-      const fieldError = toFieldError(raw);
+    const schemaErrors = validate(values) ? [] : (validate.errors ?? []).map(toFieldError);
+    for (const fieldError of [...schemaErrors, ...checkRepoUrlFields(step, values)]) {
       if (!fieldError) continue;
       const key = `${fieldError.path}\u0000${fieldError.message}`;
       if (seen.has(key)) continue;

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { chmod, readFile, readdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +87,49 @@ describe('publish:git', () => {
     await expect(runAction(action, { repoUrl: repoUrl('..', 'b') }, { workspacePath })).rejects.toThrow(/repository owner ".."/);
     await expect(runAction(action, { repoUrl: repoUrl('a', 'b'), sourcePath: '../../' }, { workspacePath })).rejects.toThrow(/leaves the workspace/);
     await expect(runAction(action, { repoUrl: repoUrl('a', 'b'), defaultBranch: '--upload-pack=x' }, { workspacePath })).rejects.toThrow(/Invalid input/);
+  });
+
+  it('runs no hook from the skeleton and lets no author name or message change git config', async () => {
+    const workspacePath = await tempDir('workspace');
+    const canaries = await tempDir('canaries');
+    const hook = `#!/bin/sh\ntouch ${canaries}/hook-ran\n`;
+    await writeTree(workspacePath, { 'a.txt': 'a', '.git/hooks/pre-commit': hook, '.git/hooks/post-commit': hook, '.git/hooks/pre-push': hook });
+    for (const name of ['pre-commit', 'post-commit', 'pre-push']) await chmod(path.join(workspacePath, '.git/hooks', name), 0o755);
+    const { outputs } = await runAction(
+      createPublishGitAction({ integrations }),
+      {
+        repoUrl: repoUrl('acme', 'hooks'),
+        gitAuthorName: `Eve\n[core]\n\tsshCommand = touch ${canaries}/config-ran`,
+        gitCommitMessage: '--amend -c core.hooksPath=/tmp',
+      },
+      { workspacePath },
+    );
+    expect(await readdir(canaries)).toEqual([]);
+    const clone = await server.clone('acme/hooks.git');
+    const { stdout } = await run('git', ['-C', clone, 'cat-file', '-p', outputs.commitHash as string]);
+    expect(stdout).toContain('\n\n--amend -c core.hooksPath=/tmp\n');
+    expect(stdout.split('\n').filter((line) => line.startsWith('author ')).length).toBe(1);
+    expect(stdout).not.toMatch(/^\[core\]/m);
+  });
+
+  it('does not follow a redirect, so the credentials never reach another server', async () => {
+    const elsewhere = createServer((request, response) => {
+      response.writeHead(302, { Location: `${server.baseUrl}${request.url ?? '/'}` }).end();
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const redirectBase = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+      const redirecting = [{ host: 'redirect.test', baseUrl: redirectBase, username: 'portico-bot', password: PASSWORD }];
+      const workspacePath = await tempDir('workspace');
+      await writeTree(workspacePath, { 'a.txt': 'a' });
+      const before = server.requests.length;
+      await expect(
+        runAction(createPublishGitAction({ integrations: redirecting }), { repoUrl: 'redirect.test?owner=acme&repo=moved' }, { workspacePath }),
+      ).rejects.toThrow(/git push failed/);
+      expect(server.requests.slice(before)).toEqual([]);
+    } finally {
+      elsewhere.closeAllConnections();
+      await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+    }
   });
 });
