@@ -119,13 +119,16 @@ describe('fs:readdir', () => {
 });
 
 describe('debug:log and debug:wait', () => {
-  it('logs a message and the workspace, never reading through symlinks', async () => {
+  it('logs a message and the workspace, never reading through symlinks, with secrets redacted even in file names', async () => {
+    await writeTree(workspacePath, { 'named-token-123456.txt': 'contains token-123456' });
     const { log } = await runAction(createDebugLogAction(), { message: 'hello token-123456', listWorkspace: 'with-contents' }, {
       workspacePath,
       secrets: { token: 'token-123456' },
     });
     const text = log.text();
     expect(text).toContain('hello ***');
+    expect(text).toContain('named-***.txt');
+    expect(text).not.toContain('token-123456');
     expect(text).toContain('docs/keep.md:\nk');
     expect(text).toContain('host-link (symlink, not read)');
     expect(text).not.toContain('host file');
