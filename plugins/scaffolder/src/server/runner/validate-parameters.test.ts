@@ -95,6 +95,32 @@ describe('validateTemplateParameters', () => {
     expect(validateTemplateParameters(template, { ...valid, repoUrl: 'git.acme.io?owner=acme&repo=x' }).valid).toBe(true);
   });
 
+  it('checks Secret fields with their value from secrets, without echoing it', () => {
+    const withSecrets = {
+      parameters: {
+        required: ['apiKey', 'db'],
+        properties: {
+          apiKey: { type: 'string', 'ui:field': 'Secret', pattern: '^key-[a-z]{4}$' },
+          db: { type: 'object', required: ['password'], properties: { password: { type: 'string', 'ui:field': 'Secret', minLength: 8 } } },
+        },
+      },
+    };
+    expect(validateTemplateParameters(withSecrets, { db: {} }, { secrets: { apiKey: 'key-abcd', 'db.password': 'long-enough' } })).toEqual({
+      valid: true,
+      errors: [],
+    });
+    const bad = validateTemplateParameters(withSecrets, { apiKey: '***', db: {} }, { secrets: { apiKey: 'KEY-1', password: 'short' } });
+    expect(bad.errors).toEqual([
+      { path: 'apiKey', message: 'must match pattern "^key-[a-z]{4}$"' },
+      { path: 'db.password', message: 'must NOT have fewer than 8 characters' },
+    ]);
+    expect(JSON.stringify(bad)).not.toContain('KEY-1');
+    expect(validateTemplateParameters(withSecrets, { db: {} }, { secrets: {} }).errors).toEqual([
+      { path: 'apiKey', message: 'is required' },
+      { path: 'db.password', message: 'is required' },
+    ]);
+  });
+
   it('treats __proto__ in values as data', () => {
     const values = JSON.parse('{"name":"ok","owner":"o","repoUrl":"github.com?owner=a&repo=r","__proto__":{"polluted":true}}') as JsonObject;
     expect(validateTemplateParameters(template, values).valid).toBe(true);

@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { ParameterFieldError } from '../../common/types.js';
 import { checkRepoUrlFields } from './repo-url-fields.js';
+import { valuesWithSecretFields } from './secret-fields.js';
 
 // ajv-formats ships CommonJS with `exports.default`; under NodeNext the default import is the module.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
@@ -78,10 +79,15 @@ export function parameterSteps(template: Pick<TemplateSpec, 'parameters'>): Json
 /**
  * Checks form values against every form step of the template (JSON Schema with `required`,
  * `dependencies`, `if/then/else`, formats, and `RepoUrlPicker`'s allowed hosts, owners and repos),
- * on the server, whatever the browser did. Errors name the field by a dotted path and say what
- * is wrong; duplicates are reported once.
+ * on the server, whatever the browser did. `Secret` fields are checked with their value from
+ * `options.secrets`. Errors name the field by a dotted path and say what is wrong (never the
+ * value); duplicates are reported once.
  */
-export function validateTemplateParameters(template: Pick<TemplateSpec, 'parameters'>, values: JsonObject): ParameterValidationResult {
+export function validateTemplateParameters(
+  template: Pick<TemplateSpec, 'parameters'>,
+  values: JsonObject,
+  options: { secrets?: Readonly<Record<string, string>> } = {},
+): ParameterValidationResult {
   const errors: ParameterFieldError[] = [];
   const seen = new Set<string>();
   for (const [index, step] of parameterSteps(template).entries()) {
@@ -92,7 +98,8 @@ export function validateTemplateParameters(template: Pick<TemplateSpec, 'paramet
       errors.push({ path: '', message: `form step ${index + 1} has an invalid schema: ${(error as Error).message}` });
       continue;
     }
-    const schemaErrors = validate(values) ? [] : (validate.errors ?? []).map(toFieldError);
+    const checked = options.secrets ? valuesWithSecretFields(step, values, options.secrets) : values;
+    const schemaErrors = validate(checked) ? [] : (validate.errors ?? []).map(toFieldError);
     for (const fieldError of [...schemaErrors, ...checkRepoUrlFields(step, values)]) {
       if (!fieldError) continue;
       const key = `${fieldError.path}\u0000${fieldError.message}`;
