@@ -169,7 +169,7 @@ function asLoaded(entry: LoadedPlugin | ServerPlugin): LoadedPlugin {
 }
 
 function createRootConfig(config: LoadedConfig): RootConfig {
-  return { get: (keyPath) => config.get(keyPath), baseUrl: baseUrlOf(config) };
+  return { get: (keyPath) => config.get(keyPath), baseUrl: baseUrlOf(config), baseDir: config.baseDir };
 }
 
 function baseUrlOf(config: LoadedConfig): string {

@@ -74,6 +74,8 @@ export interface LifecycleService {
 export interface RootConfig {
   get(path: string): unknown;
   readonly baseUrl: string;
+  /** The folder of the first config file: relative paths in config resolve against it. */
+  readonly baseDir: string;
 }
 
 export type PluginLogger = Logger;

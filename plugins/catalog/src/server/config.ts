@@ -93,8 +93,7 @@ export const catalogConfigSchema = z
     limits: limitsSchema.default(defaultLimits),
     /** Where git repositories are cached; a temporary folder when left out. */
     workingDirectory: z.string().min(1).optional(),
-  })
-  .strict();
+  });
 
 export type CatalogConfig = z.infer<typeof catalogConfigSchema>;
 export type CatalogConfigInput = z.input<typeof catalogConfigSchema>;
