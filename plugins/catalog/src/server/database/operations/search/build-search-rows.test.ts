@@ -83,23 +83,21 @@ describe('buildSearchRows', () => {
     expect(rows.some((row) => row.key.startsWith('metadata.annotations.'))).toBe(false);
   });
 
-  it('writes identical rows once and flags case variants of one array item once', () => {
+  it('writes one row per key and lower-cased value, keeping the first spelling', () => {
     const entity: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: 'a', tags: ['java', 'java', 'Java'] },
     };
     const rows = pairs(buildSearchRows('e', entity)).filter(([key]) => key.startsWith('metadata.tags'));
-    // The repeated 'java' is written once; 'Java' keeps its own row for its original case.
     expect(rows).toEqual([
       ['metadata.tags', 'java'],
       ['metadata.tags.java', 'true'],
-      ['metadata.tags', 'java'],
     ]);
-    const originals = buildSearchRows('e', entity)
+    const originals = buildSearchRows('e', { ...entity, metadata: { name: 'a', tags: ['Java', 'java'] } })
       .filter((row) => row.key === 'metadata.tags')
       .map((row) => row.original_value);
-    expect(originals).toEqual(['java', 'Java']);
+    expect(originals).toEqual(['Java']);
   });
 
   it('rejects keys that differ only in case', () => {

@@ -40,7 +40,8 @@ type Leaf = { key: string; value: string | number | boolean | null };
  * - values are lower-cased in `value`; `original_value` keeps the case for facets and sorting;
  *   null and missing leaves are kept as null rows so "exists" filters see them.
  *
- * Identical rows are written once. Throws InputError when two keys differ only in case
+ * One row per (key, lower-cased value): `tags: [Java, java]` keeps the first spelling. Sorting
+ * and counting rely on that. Throws InputError when two keys differ only in case
  * (`spec.foo` and `spec.Foo`): they would collide in the lower-cased table, and Backstage rejects
  * such entities the same way. The stitcher records it as the entity's processing error.
  */
@@ -112,7 +113,7 @@ function toRows(entityId: string, leaves: Leaf[]): SearchRow[] {
     let original: string | null = leaf.value === null ? null : String(leaf.value);
     if (original !== null && original.length > MAX_SEARCH_VALUE_LENGTH) original = null;
     const value = original === null ? null : original.toLowerCase();
-    const identity = `${key}\u0000${original ?? '\u0001'}`;
+    const identity = `${key}\u0000${value ?? '\u0001'}`;
     if (written.has(identity)) continue;
     written.add(identity);
     rows.push({ entity_id: entityId, key, value, original_value: original });
