@@ -160,6 +160,15 @@ export function registerEntitiesRoutes({ router, db, ingestion, readonly }: Enti
     },
   );
 
+  router.post(
+    '/entity-facets',
+    { schema: { body: z.object({ facets: z.array(z.string().min(1)).min(1).max(20), query: z.unknown().optional() }) } },
+    async (request) => {
+      const filter = request.body.query === undefined ? undefined : parsePredicate(request.body.query);
+      return { facets: await entityFacets(db, request.body.facets, filter) };
+    },
+  );
+
   router.get(
     '/graph',
     {

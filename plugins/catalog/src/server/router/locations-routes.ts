@@ -24,6 +24,32 @@ export function registerLocationsRoutes({ router, db, ingestion, readonly }: Loc
 
   router.get('/locations', async () => (await listLocations(db)).map((location) => ({ data: location })));
 
+  router.post(
+    '/locations/by-query',
+    {
+      schema: {
+        body: z.object({
+          limit: z.number().int().min(1).max(1000).optional(),
+          cursor: z.string().optional(),
+          query: z.object({ type: z.string().optional(), target: z.string().optional() }).strict().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { body } = request;
+      const position = body.cursor ? decodeLocationCursor(body.cursor) : { offset: 0, query: body.query ?? {} };
+      const limit = body.limit ?? 100;
+      const matching = (await listLocations(db)).filter(
+        (location) =>
+          (position.query.type === undefined || location.type === position.query.type) &&
+          (position.query.target === undefined || location.target === position.query.target),
+      );
+      const items = matching.slice(position.offset, position.offset + limit);
+      const next = position.offset + limit < matching.length ? encodeLocationCursor({ ...position, offset: position.offset + limit }) : undefined;
+      return { items, totalItems: matching.length, pageInfo: next ? { nextCursor: next } : {} };
+    },
+  );
+
   router.get('/locations/:id', { schema: { params: z.object({ id: z.string().min(1) }) } }, async (request) =>
     getLocation(db, request.params.id),
   );
@@ -73,4 +99,23 @@ export function registerLocationsRoutes({ router, db, ingestion, readonly }: Loc
     { schema: { body: z.object({ location: locationSpec, catalogFileName: z.string().max(200).optional() }) } },
     async (request) => ingestion.analyzeLocation(request.body.location, request.body.catalogFileName),
   );
+}
+
+interface LocationCursor {
+  offset: number;
+  query: { type?: string; target?: string };
+}
+
+function encodeLocationCursor(cursor: LocationCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeLocationCursor(value: string): LocationCursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as LocationCursor;
+    if (typeof parsed.offset !== 'number' || typeof parsed.query !== 'object' || parsed.query === null) throw new Error('bad');
+    return parsed;
+  } catch {
+    throw new InputError('cursor: not a cursor this server issued');
+  }
 }
