@@ -71,6 +71,7 @@ export function treeOptions(
 ): TreeRefreshOptions {
   return {
     db: context.db,
+    dialect: context.dialect,
     reader: context.reader,
     root: treeRoot(context, spec, source),
     trusted: isTrusted(context, source),

@@ -48,7 +48,7 @@ export async function deleteEntity(context: EngineContext, uid: string): Promise
   const removed = await withTransactionRetry(() =>
     context.db.transaction().execute(async (trx) => {
       await forgetSourceContent(trx, row.origin_key, row.source_key);
-      return deleteEntities(trx, [row.entity_id], { now: context.now(), cause: 'api' });
+      return deleteEntities(trx, context.dialect, [row.entity_id], { now: context.now(), cause: 'api' });
     }),
   );
   await context.stitcher.publishRemoved(removed);

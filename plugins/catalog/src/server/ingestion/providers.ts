@@ -46,7 +46,7 @@ export class ProviderConnections {
   private async apply(name: string, mutation: EntityProviderMutation): Promise<EntityProviderMutationResult> {
     const { context } = this;
     const originKey = `provider:${name}`;
-    const sink = new EntitySink({ db: context.db, originKey, dryRun: false, collect: false, batchSize: context.batchSize, now: context.now });
+    const sink = new EntitySink({ db: context.db, dialect: context.dialect, originKey, dryRun: false, collect: false, batchSize: context.batchSize, now: context.now });
     const added = mutation.type === 'full' ? mutation.entities : mutation.added;
     for (const deferred of added) await sink.add(this.process(name, deferred));
     await sink.flush();
@@ -66,7 +66,7 @@ export class ProviderConnections {
       removeIds = rows.map((row) => row.entity_id);
     }
     const removed = removeIds.length
-      ? await withTransactionRetry(() => context.db.transaction().execute((trx) => deleteEntities(trx, removeIds, { now: context.now(), cause: originKey })))
+      ? await withTransactionRetry(() => context.db.transaction().execute((trx) => deleteEntities(trx, context.dialect, removeIds, { now: context.now(), cause: originKey })))
       : [];
     await context.stitcher.publishRemoved(removed);
     await context.stitcher.drain();

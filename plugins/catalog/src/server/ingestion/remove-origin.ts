@@ -15,6 +15,7 @@ export async function removeOriginEntities(context: EngineContext, originKey: st
       await deleteSources(trx, originKey);
       return deleteEntities(
         trx,
+        context.dialect,
         rows.map((row) => row.entity_id),
         { now: context.now(), cause },
       );

@@ -43,6 +43,7 @@ export function parseYamlDocuments(text: string, limits: YamlLimits): YamlDocume
     throw describeFailure(text, error, limits);
   }
   if (text.includes('&') && text.includes('*')) checkAliasExpansion(values, text.length * 2 + limits.maxAliasExpansion, limits);
+  if (MAY_HAVE_COLLECTION_KEYS.test(text) && values.some(hasCollectionKey)) values = parseWithYamlPackage(text);
   const documents: YamlDocument[] = [];
   values.forEach((value, index) => {
     if (value !== null && value !== undefined) documents.push({ index, value });
@@ -55,6 +56,35 @@ export function parseSingleYaml(text: string, limits: YamlLimits): unknown {
   const documents = parseYamlDocuments(text, limits);
   if (documents.length > 1) throw new YamlParseError('holds more than one YAML document');
   return documents[0]?.value ?? null;
+}
+
+/**
+ * A mapping or sequence used as a key (`{{ name }}` unquoted is one) becomes the key
+ * "[object Object]" in js-yaml but "{ name }" in `yaml`, which Backstage uses. Such files (rare)
+ * are read with `yaml`.
+ */
+const MAY_HAVE_COLLECTION_KEYS = /\{\{|\[\[|[}\]]\s*:|^\s*\?\s/m;
+
+function hasCollectionKey(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      stack.push(...current);
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      if (key.includes('[object Object]') || key.includes(',')) return true;
+      stack.push((current as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
+}
+
+function parseWithYamlPackage(text: string): unknown[] {
+  const documents = parseAllDocuments(text, { logLevel: 'error' });
+  return (Array.isArray(documents) ? documents : []).map((document) => document.toJSON() as unknown);
 }
 
 function checkAliasExpansion(values: unknown[], budget: number, limits: YamlLimits): void {
@@ -95,7 +125,7 @@ function describeFailure(text: string, error: unknown, limits: YamlLimits): Yaml
 function yamlPackageError(text: string): YamlParseError | undefined {
   try {
     const lineCounter = new LineCounter();
-    const documents = parseAllDocuments(text, { lineCounter, logLevel: 'silent' });
+    const documents = parseAllDocuments(text, { lineCounter, logLevel: 'error' });
     const list = Array.isArray(documents) ? documents : [];
     for (const [index, document] of list.entries()) {
       const [first] = document.errors;

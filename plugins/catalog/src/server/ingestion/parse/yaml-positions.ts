@@ -36,7 +36,7 @@ export class YamlPositions {
     if (this.parsed !== undefined) return this.parsed;
     try {
       const lineCounter = new LineCounter();
-      const documents = parseAllDocuments(this.text, { lineCounter, logLevel: 'silent' });
+      const documents = parseAllDocuments(this.text, { lineCounter, logLevel: 'error' });
       this.parsed = Array.isArray(documents) ? { documents, lineCounter } : null;
     } catch {
       this.parsed = null;

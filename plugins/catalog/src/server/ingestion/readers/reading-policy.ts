@@ -129,11 +129,9 @@ export function isInternalAddress(address: string): boolean {
 /** A URL fit for messages and logs: no credentials, no query string (it may hold tokens). */
 export function redactUrl(url: URL | string): string {
   try {
-    const copy = new URL(String(url));
-    copy.username = '';
-    copy.password = '';
-    if (copy.search) copy.search = '?…';
-    return copy.toString();
+    const parsed = new URL(String(url));
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
   } catch {
     return String(url).replace(/\/\/[^@/]*@/, '//');
   }

@@ -105,8 +105,12 @@ async function readBody(response: Response, shown: string, maxBytes: number, tim
 function fetchError(shown: string, error: unknown, timeoutMs: number): Error {
   const failure = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') {
-    return new ServiceUnavailableError(`Reading ${shown} took longer than ${Math.round(timeoutMs / 1000)} s (catalog.limits.readTimeout)`);
+    return new ServiceUnavailableError(`Reading ${shown} took longer than ${formatDuration(timeoutMs)} (catalog.limits.readTimeout)`);
   }
   const reason = failure.cause?.code ?? failure.cause?.message ?? failure.message ?? 'unknown error';
   return new ServiceUnavailableError(`Could not reach ${shown}: ${reason}`);
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }

@@ -6,6 +6,10 @@ export interface FinalEntityInput {
   entityId: string;
   /** The stored body (JSON), as ingestion wrote it. */
   body: string;
+  /** Hash of `body` (stored beside it), so the etag need not hash the whole body again. */
+  bodyHash: string;
+  /** `body` already parsed, when the caller has it; it is not modified. */
+  parsedBody?: Entity;
   /** Rows of catalog_relations whose source is this entity, in any order, maybe repeated. */
   relations: readonly EntityRelation[];
   /** The stored processing problems (JSON array of status items), or null. */
@@ -44,14 +48,14 @@ export function buildFinalEntity(input: FinalEntityInput): FinalEntity {
     .createHash('sha1')
     .update(input.entityId)
     .update('\u0000')
-    .update(input.body)
+    .update(input.bodyHash)
     .update('\u0000')
     .update(relationsJson)
     .update('\u0000')
     .update(input.errors ?? '')
     .update(input.orphan ? '\u0000orphan' : '')
     .digest('hex');
-  const body = JSON.parse(input.body) as Entity;
+  const body = input.parsedBody ?? (JSON.parse(input.body) as Entity);
   const annotations = input.orphan ? { ...body.metadata.annotations, [ANNOTATION_ORPHAN]: 'true' } : body.metadata.annotations;
   const items = input.errors ? (JSON.parse(input.errors) as EntityStatusItem[]) : [];
   const entity: Entity = {

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Entity } from '@portico/model';
+import type { DatabaseDialect } from '@portico/server';
 import type { Kysely } from 'kysely';
 import type { CatalogTables } from '../../database/tables.js';
 import { loadEntityStates, type EntityState } from '../../database/operations/ingestion/entity-states.js';
@@ -9,6 +9,7 @@ import type { DocumentOutcome } from '../process/process-document.js';
 import { describeProblem, toStatusItems } from '../process/problems.js';
 import { buildFinalEntity } from '../stitch/final-entity.js';
 import { identityOf, serializeBody } from '../stitch/entity-body.js';
+import { timeOrderedId } from '../../database/operations/ingestion/time-ordered-id.js';
 
 /** One processed document and where it came from. */
 export interface SinkItem {
@@ -29,6 +30,7 @@ export interface Conflict {
 
 export interface EntitySinkOptions {
   db: Kysely<CatalogTables>;
+  dialect: DatabaseDialect;
   /** The root every entity of this tree originates from. */
   originKey: string;
   /** Read and judge, write nothing. */
@@ -79,7 +81,7 @@ export class EntitySink {
       const plan = this.classify(items, states);
       if (!this.options.dryRun) {
         const now = this.options.now();
-        await withTransactionRetry(() => this.options.db.transaction().execute((trx) => writeEntityChanges(trx, plan.changes, now)));
+        await withTransactionRetry(() => this.options.db.transaction().execute((trx) => writeEntityChanges(trx, this.options.dialect, plan.changes, now)));
       }
       plan.commit();
     });
@@ -149,8 +151,8 @@ export class EntitySink {
       const { body, bodyHash } = serializeBody(outcome.entity);
       const identity = identityOf(outcome.entity);
       if (!state) {
-        const entityId = randomUUID();
-        const provisional = buildFinalEntity({ entityId, body, relations: outcome.relations, errors: null, orphan: false });
+        const entityId = timeOrderedId();
+        const provisional = buildFinalEntity({ entityId, body, bodyHash, parsedBody: outcome.entity, relations: outcome.relations, errors: null, orphan: false });
         changes.added.push({
           entityId,
           entityRef: ref,

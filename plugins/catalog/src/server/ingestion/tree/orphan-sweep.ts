@@ -1,3 +1,4 @@
+import type { DatabaseDialect } from '@portico/server';
 import type { Kysely } from 'kysely';
 import type { CatalogTables } from '../../database/tables.js';
 import { deleteEntities, type RemovedEntity } from '../../database/operations/ingestion/delete-entities.js';
@@ -20,6 +21,7 @@ export interface SweepResult {
 export async function sweepOrphans(
   db: Kysely<CatalogTables>,
   options: {
+    dialect: DatabaseDialect;
     originKey: string;
     previous: Map<string, StoredSource>;
     walk: TreeWalkResult;
@@ -58,7 +60,7 @@ export async function sweepOrphans(
     db.transaction().execute(async (trx) => {
       await deleteSources(trx, options.originKey, dropped);
       if (options.strategy === 'delete') {
-        const removed = await deleteEntities(trx, orphans.map((row) => row.entity_id), { now: options.now, cause: null });
+        const removed = await deleteEntities(trx, options.dialect, orphans.map((row) => row.entity_id), { now: options.now, cause: null });
         return { removed, orphaned: [] };
       }
       const fresh = orphans.filter((row) => Number(row.orphan) !== 1);

@@ -1,4 +1,5 @@
 import type { Entity, KindDefinition } from '@portico/model';
+import type { DatabaseDialect } from '@portico/server';
 import type { Kysely } from 'kysely';
 import type { CatalogLimits } from '../../config.js';
 import type { CatalogTables } from '../../database/tables.js';
@@ -13,6 +14,7 @@ import { walkLocationTree, type TreeRoot } from './tree-walker.js';
 
 export interface TreeRefreshOptions {
   db: Kysely<CatalogTables>;
+  dialect: DatabaseDialect;
   reader: LocationReader;
   root: TreeRoot;
   /** Configured trees may read local files and file:// repositories. */
@@ -51,7 +53,7 @@ export interface TreeRefreshResult {
 export async function refreshTree(options: TreeRefreshOptions): Promise<TreeRefreshResult> {
   const originKey = options.root.originKey;
   const previous = options.dryRun ? new Map() : await loadSources(options.db, originKey);
-  const sink = new EntitySink({ db: options.db, originKey, dryRun: options.dryRun, collect: options.collect, batchSize: options.batchSize, now: options.now });
+  const sink = new EntitySink({ db: options.db, dialect: options.dialect, originKey, dryRun: options.dryRun, collect: options.collect, batchSize: options.batchSize, now: options.now });
   const walk = await walkLocationTree({
     reader: options.reader,
     context: options.reader.newContext(options.trusted),
@@ -84,7 +86,7 @@ export async function refreshTree(options: TreeRefreshOptions): Promise<TreeRefr
   );
   if (walk.rootFailed) return result;
 
-  const sweep = await sweepOrphans(options.db, { originKey, previous, walk, emitted: sink.emitted, strategy: options.orphanStrategy, now });
+  const sweep = await sweepOrphans(options.db, { dialect: options.dialect, originKey, previous, walk, emitted: sink.emitted, strategy: options.orphanStrategy, now });
   result.removed = sweep.removed;
   counts.removed = sweep.removed.length;
   counts.orphaned = sweep.orphaned.length;

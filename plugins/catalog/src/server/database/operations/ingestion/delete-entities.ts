@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { CatalogTables } from '../../tables.js';
 import { diffJson } from '../../../ingestion/stitch/json-diff.js';
-import { chunk, chunkRows } from './sql-helpers.js';
+import type { DatabaseDialect } from '@portico/server';
+import { bulkInsert, historyTable } from './bulk-write.js';
+import { chunk } from './sql-helpers.js';
 import { enqueueExisting } from './stitch-queue.js';
+import { timeOrderedId } from './time-ordered-id.js';
 
 export interface RemovedEntity {
   entityRef: string;
@@ -18,6 +20,7 @@ export interface RemovedEntity {
  */
 export async function deleteEntities(
   trx: Transaction<CatalogTables>,
+  dialect: DatabaseDialect,
   entityIds: readonly string[],
   /** `cause`: what removed them (a location, a provider, the API); each entity's own emitter when null. */
   options: { now: number; cause: string | null },
@@ -35,17 +38,17 @@ export async function deleteEntities(
     await trx.deleteFrom('catalog_search').where('entity_id', 'in', present).execute();
     await trx.deleteFrom('catalog_entities').where('entity_id', 'in', present).execute();
     await trx.deleteFrom('catalog_stitch_queue').where('entity_ref', 'in', refs).execute();
-    const history = rows.map((row) => ({
-      id: randomUUID(),
-      entity_ref: row.entity_ref,
-      entity_id: row.entity_id,
-      change: 'removed' as const,
-      source_key: options.cause ?? row.source_key,
-      changed_at: options.now,
-      diff: JSON.stringify(diffJson(safeParse(row.final_body), {})),
-      etag: null,
-    }));
-    for (const part of chunkRows(history, 8)) await trx.insertInto('catalog_history').values(part).execute();
+    const history = rows.map((row) => [
+      timeOrderedId(),
+      row.entity_ref,
+      row.entity_id,
+      'removed',
+      options.cause ?? row.source_key,
+      options.now,
+      JSON.stringify(diffJson(safeParse(row.final_body), {})),
+      null,
+    ]);
+    await bulkInsert(trx, dialect, historyTable, history);
     for (const row of rows) {
       touched.delete(row.entity_ref);
       removed.push({ entityRef: row.entity_ref, entityId: row.entity_id });

@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { Entity, EntityRelation } from '@portico/model';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DatabaseDialect } from '@portico/server';
 import type { CatalogTables } from '../../tables.js';
 import { buildFinalEntity } from '../../../ingestion/stitch/final-entity.js';
 import { diffJson } from '../../../ingestion/stitch/json-diff.js';
 import { buildSearchRows, type SearchRow } from '../search/build-search-rows.js';
-import { chunk, chunkRows, withTransactionRetry } from './sql-helpers.js';
+import { bulkInsert, bulkUpdateFinals, historyTable, searchTable } from './bulk-write.js';
+import { chunk, withTransactionRetry } from './sql-helpers.js';
+import { timeOrderedId } from './time-ordered-id.js';
 
 /** An entity whose final body appeared or changed in a stitch, for events. */
 export interface StitchedEntity {
@@ -44,7 +45,7 @@ export async function stitchNextBatch(db: Kysely<CatalogTables>, options: Stitch
 
       const entities = await trx
         .selectFrom('catalog_entities')
-        .select(['entity_id', 'entity_ref', 'body', 'errors', 'orphan', 'etag', 'final_body', 'source_key'])
+        .select(['entity_id', 'entity_ref', 'body', 'body_hash', 'errors', 'orphan', 'etag', 'final_body', 'source_key'])
         .where('entity_ref', 'in', refs)
         .execute();
       const relationsBySource = new Map<string, EntityRelation[]>();
@@ -60,46 +61,47 @@ export async function stitchNextBatch(db: Kysely<CatalogTables>, options: Stitch
       }
 
       const stitched: StitchedEntity[] = [];
-      const finals: Array<{ entityId: string; json: string; etag: string }> = [];
-      const searchRows: SearchRow[] = [];
-      const history: Array<CatalogTables['catalog_history']> = [];
+      const finals: Array<[string, string, string]> = [];
+      const written: string[] = [];
+      const searchRows: Array<[string, string, string | null, string | null]> = [];
+      const history: unknown[][] = [];
       for (const row of entities) {
         const isFresh = fresh.has(row.entity_ref);
         const final = buildFinalEntity({
           entityId: row.entity_id,
           body: row.body,
+          bodyHash: row.body_hash,
           relations: relationsBySource.get(row.entity_ref) ?? [],
           errors: row.errors,
           orphan: Number(row.orphan) === 1,
         });
         if (!isFresh && final.etag === row.etag) continue;
-        finals.push({ entityId: row.entity_id, json: final.json, etag: final.etag });
-        searchRows.push(...searchRowsOf(row.entity_id, row.entity_ref, final.entity, options));
+        // A new entity's provisional final body is often already right (nothing points at it).
+        if (final.etag !== row.etag) finals.push([row.entity_id, final.json, final.etag]);
+        written.push(row.entity_id);
+        for (const search of searchRowsOf(row.entity_id, row.entity_ref, final.entity, options)) {
+          searchRows.push([search.entity_id, search.key, search.value, search.original_value]);
+        }
         const before = isFresh ? {} : (JSON.parse(row.final_body) as unknown);
-        history.push({
-          id: randomUUID(),
-          entity_ref: row.entity_ref,
-          entity_id: row.entity_id,
-          change: isFresh ? 'added' : 'changed',
-          source_key: row.source_key,
-          changed_at: options.now,
-          diff: JSON.stringify(diffJson(before, final.entity)),
-          etag: final.etag,
-        });
+        history.push([
+          timeOrderedId(),
+          row.entity_ref,
+          row.entity_id,
+          isFresh ? 'added' : 'changed',
+          row.source_key,
+          options.now,
+          JSON.stringify(diffJson(before, final.entity)),
+          final.etag,
+        ]);
         stitched.push({ change: isFresh ? 'added' : 'changed', entityRef: row.entity_ref, entityId: row.entity_id, etag: final.etag });
       }
 
-      for (const part of chunkRows(finals, 3)) {
-        const values = sql.join(part.map((final) => sql`(${final.entityId}, ${final.json}, ${final.etag})`));
-        await sql`with stitched(entity_id, final_body, etag) as (values ${values})
-          update catalog_entities set final_body = stitched.final_body, etag = stitched.etag
-          from stitched where catalog_entities.entity_id = stitched.entity_id`.execute(trx);
-      }
-      for (const ids of chunk(finals.map((final) => final.entityId), 1000)) {
+      await bulkUpdateFinals(trx, options.dialect, finals);
+      for (const ids of chunk(written, 1000)) {
         await trx.deleteFrom('catalog_search').where('entity_id', 'in', ids).execute();
       }
-      for (const part of chunkRows(searchRows, 4)) await trx.insertInto('catalog_search').values(part).execute();
-      for (const part of chunkRows(history, 8)) await trx.insertInto('catalog_history').values(part).execute();
+      await bulkInsert(trx, options.dialect, searchTable, searchRows);
+      await bulkInsert(trx, options.dialect, historyTable, history);
       await trx.deleteFrom('catalog_stitch_queue').where('entity_ref', 'in', refs).execute();
       return stitched;
     }),

@@ -1,18 +1,20 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CatalogTables } from '../../tables.js';
-import { chunk, chunkRows } from './sql-helpers.js';
+import type { DatabaseDialect } from '@portico/server';
+import { bulkInsert, stitchQueueTable } from './bulk-write.js';
+import { chunk } from './sql-helpers.js';
 
 type Db = Kysely<CatalogTables> | Transaction<CatalogTables>;
 
 /** Queues new entities: their first stitch writes search rows and the 'added' history row. */
-export async function enqueueFresh(db: Db, refs: readonly string[], now: number): Promise<void> {
-  for (const part of chunkRows(refs, 3)) {
-    await db
-      .insertInto('catalog_stitch_queue')
-      .values(part.map((entity_ref) => ({ entity_ref, fresh: 1, queued_at: now })))
-      .onConflict((conflict) => conflict.column('entity_ref').doUpdateSet({ fresh: 1 }))
-      .execute();
-  }
+export async function enqueueFresh(db: Db, dialect: DatabaseDialect, refs: readonly string[], now: number): Promise<void> {
+  await bulkInsert(
+    db,
+    dialect,
+    stitchQueueTable,
+    refs.map((ref) => [ref, 1, now]),
+    sql`on conflict (entity_ref) do update set fresh = 1`,
+  );
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { EntityRelation } from '@portico/model';
 import { reverseRelationType } from '@portico/model';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { CatalogTables } from '../../tables.js';
-import { chunk, chunkRows } from './sql-helpers.js';
+import type { DatabaseDialect } from '@portico/server';
+import { bulkInsert, entitiesTable, relationsTable } from './bulk-write.js';
+import { chunk } from './sql-helpers.js';
 import { enqueueExisting, enqueueFresh } from './stitch-queue.js';
 
 export interface EntityIdentity {
@@ -52,7 +54,7 @@ export interface EntityChanges {
  * replaced), and the stitch queue: the entities themselves and every entity a relation was
  * added to or removed from.
  */
-export async function writeEntityChanges(trx: Transaction<CatalogTables>, changes: EntityChanges, now: number): Promise<void> {
+export async function writeEntityChanges(trx: Transaction<CatalogTables>, dialect: DatabaseDialect, changes: EntityChanges, now: number): Promise<void> {
   const touched = new Set<string>();
   const changedIds = changes.changed.map((entity) => entity.entityId);
 
@@ -62,30 +64,28 @@ export async function writeEntityChanges(trx: Transaction<CatalogTables>, change
     await trx.deleteFrom('catalog_relations').where('originating_entity_id', 'in', ids).execute();
   }
 
-  for (const part of chunkRows(changes.added, 15)) {
-    await trx
-      .insertInto('catalog_entities')
-      .values(
-        part.map((entity) => ({
-          entity_id: entity.entityId,
-          entity_ref: entity.entityRef,
-          kind: entity.kind,
-          namespace: entity.namespace,
-          name: entity.name,
-          source_key: entity.sourceKey,
-          origin_key: entity.originKey,
-          body: entity.body,
-          body_hash: entity.bodyHash,
-          final_body: entity.finalBody,
-          etag: entity.etag,
-          errors: null,
-          orphan: 0,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
-  }
+  await bulkInsert(
+    trx,
+    dialect,
+    entitiesTable,
+    changes.added.map((entity) => [
+      entity.entityId,
+      entity.entityRef,
+      entity.kind,
+      entity.namespace,
+      entity.name,
+      entity.sourceKey,
+      entity.originKey,
+      entity.body,
+      entity.bodyHash,
+      entity.finalBody,
+      entity.etag,
+      null,
+      0,
+      now,
+      now,
+    ]),
+  );
 
   for (const entity of changes.changed) {
     await trx
@@ -114,22 +114,21 @@ export async function writeEntityChanges(trx: Transaction<CatalogTables>, change
       .execute();
   }
 
-  const relationRows: Array<CatalogTables['catalog_relations']> = [];
+  const relationRows: Array<[string, string, string, string]> = [];
   for (const entity of [...changes.added, ...changes.changed]) {
     for (const relation of entity.relations) {
-      relationRows.push({ originating_entity_id: entity.entityId, source_ref: entity.entityRef, type: relation.type, target_ref: relation.targetRef });
+      relationRows.push([entity.entityId, entity.entityRef, relation.type, relation.targetRef]);
       const reverse = reverseRelationType(relation.type);
       if (reverse) {
-        relationRows.push({ originating_entity_id: entity.entityId, source_ref: relation.targetRef, type: reverse, target_ref: entity.entityRef });
+        relationRows.push([entity.entityId, relation.targetRef, reverse, entity.entityRef]);
       }
       touched.add(relation.targetRef);
     }
   }
-  for (const part of chunkRows(relationRows, 4)) {
-    await trx.insertInto('catalog_relations').values(part).execute();
-  }
+  // An entity related to itself both ways yields the same row twice.
+  await bulkInsert(trx, dialect, relationsTable, relationRows, sql`on conflict do nothing`);
 
-  await enqueueFresh(trx, changes.added.map((entity) => entity.entityRef), now);
+  await enqueueFresh(trx, dialect, changes.added.map((entity) => entity.entityRef), now);
   for (const entity of changes.changed) touched.add(entity.entityRef);
   for (const change of changes.statusChanged) touched.add(change.entityRef);
   for (const entity of changes.added) touched.delete(entity.entityRef);
