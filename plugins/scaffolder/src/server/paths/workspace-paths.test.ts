@@ -6,7 +6,7 @@ import { cleanupTempDirs, tempDir } from '../test-fixtures/action-harness.js';
 import { resolveInsideRoot, resolveSafeChildPath, writeFileNoFollow } from './workspace-paths.js';
 
 describe('resolveSafeChildPath', () => {
-  const root = '/work/task';
+  const root = '/srv/task';
   it.each([
     ['../x', 'leaves the workspace'],
     ['a/../../x', 'leaves the workspace'],
@@ -23,11 +23,11 @@ describe('resolveSafeChildPath', () => {
   });
 
   it.each([
-    ['', '/work/task'],
-    ['.', '/work/task'],
-    ['./a/b', '/work/task/a/b'],
-    ['a/./b/', '/work/task/a/b'],
-    ['..a/b..', '/work/task/..a/b..'],
+    ['', '/srv/task'],
+    ['.', '/srv/task'],
+    ['./a/b', '/srv/task/a/b'],
+    ['a/./b/', '/srv/task/a/b'],
+    ['..a/b..', '/srv/task/..a/b..'],
   ])('joins %j under the root', (relative, expected) => {
     expect(resolveSafeChildPath(root, relative)).toBe(expected);
   });
