@@ -77,7 +77,7 @@ export class ProviderConnections {
     if (deferred.locationKey !== undefined && typeof deferred.locationKey !== 'string') throw new InputError('locationKey must be a string');
     const sourceKey = `provider:${name}${deferred.locationKey ? `:${deferred.locationKey}` : ''}`;
     const outcome = processDocument(deferred.entity, {
-      source: { type: 'provider', target: name, ref: sourceKey },
+      source: { type: 'provider', target: `provider ${name}`, ref: sourceKey },
       origin: { type: 'provider', target: name },
       keepOwnLocationAnnotations: true,
       rules: null,

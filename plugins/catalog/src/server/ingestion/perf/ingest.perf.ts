@@ -5,6 +5,9 @@
  *   node ../shared/peer-backstage/gen-catalog.mjs 10000 /tmp/cat-10000
  *   PORTICO_BENCH_CATALOG=/tmp/cat-10000 npx vitest run -c plugins/catalog/src/server/query/perf/vitest.perf.config.ts ingestion/perf
  *
+ * PORTICO_BENCH_SQL=1 adds a per-statement time table (SQLite), PORTICO_BENCH_PRAGMAS sets SQLite
+ * pragmas on that connection (`cache_size = -65536;...`), PORTICO_BENCH_BATCH the batch size.
+ *
  * Prints entities per second, the phases and peak RSS, and checks the expected counts.
  */
 import fs from 'node:fs';
@@ -16,7 +19,8 @@ import { expect, it } from 'vitest';
 import type { CatalogTables } from '../../database/tables.js';
 import { createHarness } from '../test-fixtures/harness.js';
 
-const catalogDir = process.env.PORTICO_BENCH_CATALOG ?? '/tmp/cat-10000';
+const catalogDir = process.env.PORTICO_BENCH_CATALOG ?? '';
+if (!catalogDir) throw new Error('Set PORTICO_BENCH_CATALOG to a folder made by gen-catalog.mjs');
 
 it(`ingests ${catalogDir}`, async () => {
   const expected = JSON.parse(fs.readFileSync(path.join(catalogDir, 'expected.json'), 'utf8')) as { n: number; locationEntities: number; checks: Array<{ filter: string; expected: number }> };

@@ -57,13 +57,20 @@ export type DocumentOutcome = ProcessedEntity | RejectedEntity;
  * catalog rules of the root location, the managed-by annotations, relations. Problems come
  * back as lines naming the file, line, column, entity, field and rule.
  */
-export function processDocument(value: unknown, context: DocumentContext, earlierMessages: string[] = []): DocumentOutcome {
+export function processDocument(
+  value: unknown,
+  context: DocumentContext,
+  earlier: { messages: string[]; paths: ReadonlyArray<readonly (string | number)[]> } = { messages: [], paths: [] },
+): DocumentOutcome {
+  const earlierMessages = earlier.messages;
   const file = context.source.target;
   const result = validateEntity(value, { allowedKinds: context.allowedKinds, kinds: context.kinds });
   const guessedRef = guessRef(value);
   if (!result.ok) {
     const ref = result.problems.find((problem) => problem.entityRef)?.entityRef ?? guessedRef;
-    return { ok: false, ...(ref ? { ref } : {}), messages: [...earlierMessages, ...describeProblems(result.problems, file, context.locate)] };
+    // A placeholder that could not be substituted was reported already; its "unresolved" problem adds nothing.
+    const problems = result.problems.filter((problem) => !earlier.paths.some((path) => startsWith(problem.path, path)));
+    return { ok: false, ...(ref ? { ref } : {}), messages: [...earlierMessages, ...describeProblems(problems, file, context.locate)] };
   }
   const validated = result.entity;
   const ref = stringifyEntityRef(validated);
@@ -152,4 +159,8 @@ function findCaseCollision(entity: Entity): { path: Array<string | number>; keys
     }
   }
   return undefined;
+}
+
+function startsWith(path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
 }

@@ -54,7 +54,7 @@ export class EntitySink {
   readonly collected: Entity[] = [];
   /** Refs of valid entities this emitter stored or already held. */
   readonly stored = new Set<string>();
-  /** Every ref this tree emitted (valid or not): these are not orphans. */
+  /** Every ref this emitter holds after this read (valid or kept with errors): not orphans. */
   readonly emitted = new Set<string>();
   readonly counts = { added: 0, changed: 0, statusChanged: 0, unchanged: 0 };
   /** Sources that had a problem only the sink could see (conflicts, duplicates): never reused unread. */
@@ -66,7 +66,6 @@ export class EntitySink {
   constructor(private readonly options: EntitySinkOptions) {}
 
   async add(item: SinkItem): Promise<void> {
-    if (item.outcome.ref) this.emitted.add(item.outcome.ref);
     this.buffer.push(item);
     if (this.buffer.length >= this.options.batchSize) await this.flush();
   }
@@ -178,7 +177,10 @@ export class EntitySink {
     return {
       changes,
       commit: () => {
-        for (const [ref, source] of claimed) this.claimed.set(ref, source);
+        for (const [ref, source] of claimed) {
+          this.claimed.set(ref, source);
+          this.emitted.add(ref);
+        }
         for (const source of problemSources) this.sourcesWithProblems.add(source);
         for (const ref of storedRefs) this.stored.add(ref);
         this.problems.push(...problems);

@@ -186,14 +186,17 @@ async function readSource(
   for (const document of documents) {
     let value = document.value;
     const locate = (path: readonly (string | number)[]) => positions.locate(document.index, path, nameOf(value));
-    let earlier: string[] = [];
+    let earlier: { messages: string[]; paths: Array<readonly (string | number)[]> } = { messages: [], paths: [] };
     if (hasPlaceholders) {
       const substitution = await substitutePlaceholders(value, (target) => reader.readRelated(source, target, options.context), options.limits);
       value = substitution.value;
       substituted += substitution.substituted + substitution.problems.length;
-      earlier = substitution.problems.map((problem) =>
-        describeProblem({ file: source.target, entityRef: guessRef(value), path: problem.path, rule: 'substitution', message: problem.message, locate }),
-      );
+      earlier = {
+        messages: substitution.problems.map((problem) =>
+          describeProblem({ file: source.target, entityRef: guessRef(value), path: problem.path, rule: 'substitution', message: problem.message, locate }),
+        ),
+        paths: substitution.problems.map((problem) => problem.path),
+      };
     }
     const outcome = processDocument(value, { source, origin: options.root.spec, rules: options.rules, kinds: options.kinds, allowedKinds: options.allowedKinds, locate }, earlier);
     if (!outcome.ok) clean = false;
