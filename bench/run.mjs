@@ -9,13 +9,16 @@ const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
 const argv = process.argv.slice(2);
 
-const run = (command, args) => {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+// PORTICO_BENCH_PORTICO_DIR: measure another checkout or a built snapshot (see snapshot.sh).
+const porticoDir = process.env.PORTICO_BENCH_PORTICO_DIR ? path.resolve(process.env.PORTICO_BENCH_PORTICO_DIR) : root;
+
+const run = (command, args, cwd = root) => {
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
 run('npx', ['tsc', '-p', path.join(benchDir, 'tsconfig.json')]);
-if (!argv.includes('--no-build') && !argv.includes('--help') && argv.length > 0) run('npm', ['run', '--silent', 'build:server']);
+if (!argv.includes('--no-build') && !argv.includes('--help') && argv.length > 0) run('npm', ['run', '--silent', 'build:server'], porticoDir);
 
 const { main } = await import(pathToFileURL(path.join(benchDir, 'dist', 'cli.js')).href);
 process.exitCode = await main(argv);

@@ -6,7 +6,7 @@ import { ensureCatalog, pickComponentRefs, type CatalogOnDisk } from './catalog-
 import { portInUse, runEnvironment } from './environment.js';
 import type { JsonObject } from './json.js';
 import { measureCatalog } from './measure.js';
-import { catalogDirFor, peerHarnessDir, peerInstallDir, porticoCli, repoRoot, resultsDir } from './paths.js';
+import { catalogDirFor, peerHarnessDir, peerInstallDir, porticoCli, porticoDir, repoRoot, resultsDir } from './paths.js';
 import { installPeer, peerInstalled, runPeerBench } from './peer.js';
 import { prepareLaunch, spawnPortico } from './portico-process.js';
 import { startPhase } from './proc-stats.js';
@@ -77,11 +77,11 @@ async function runPortico(options: CatalogBenchOptions, catalog: CatalogOnDisk):
     overlays: options.overlays,
   });
   const logFile = path.join(resultsDir, 'logs', `portico-${fileSafe(runId)}.log`);
-  const server = spawnPortico({ cli: porticoCli, cwd: repoRoot, launch, port: options.port, logFile });
+  const server = spawnPortico({ cli: porticoCli, cwd: porticoDir, launch, port: options.port, logFile });
   const cpuSinceSpawn = startPhase(server.pid, true);
   emit('run', {
     ...runEnvironment(),
-    command: ['node', path.relative(repoRoot, porticoCli), 'start', ...launch.configFiles.flatMap((file) => ['--config', path.relative(repoRoot, file)])].join(' '),
+    command: ['node', path.relative(porticoDir, porticoCli), 'start', ...launch.configFiles.flatMap((file) => ['--config', path.relative(porticoDir, file)])].join(' '),
     config: launch.configFiles.flatMap((file) => ['--config', file]),
     env_overrides: launch.env,
     database: launch.database,

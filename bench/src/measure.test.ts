@@ -71,6 +71,9 @@ describe('measureCatalog against a server that answers right', () => {
     expect(ingest?.all_visible_ms as number).toBeLessThanOrEqual(ingest?.fully_processed_ms as number);
     expect(ingest?.checks).toEqual(catalog.expected.checks.map((check) => ({ ...check, got: check.expected })));
     expect(ingest?.sample_relations_expected).toBe(6);
+    const cycle = (ingest?.poll as { last_cycle_ms: number }).last_cycle_ms;
+    expect(cycle).toBeGreaterThan(0);
+    expect(cycle).toBeLessThan(ingest?.fully_processed_ms as number);
     expect(ingest?.sample_relations_missing).toEqual([]);
 
     const queries = ofType(lines, 'query');

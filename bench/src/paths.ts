@@ -17,7 +17,13 @@ export const peerInstallDir = path.resolve(process.env.PEER_DIR ?? '/tmp/peer-ba
 
 export const resultsDir = path.join(repoRoot, 'bench', 'results');
 
-export const porticoCli = path.join(repoRoot, 'packages', 'server', 'dist', 'cli', 'main.js');
+/**
+ * The Portico that is started: this repo, or PORTICO_BENCH_PORTICO_DIR (another checkout or an
+ * exported, built snapshot of a commit, e.g. while this working tree is mid-edit).
+ */
+export const porticoDir = process.env.PORTICO_BENCH_PORTICO_DIR ? path.resolve(process.env.PORTICO_BENCH_PORTICO_DIR) : repoRoot;
+
+export const porticoCli = path.join(porticoDir, 'packages', 'server', 'dist', 'cli', 'main.js');
 
 export function catalogDirFor(entities: number): string {
   return path.join(peerWorkDir, `cat-${entities}`);

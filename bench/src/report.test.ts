@@ -11,7 +11,7 @@ function summary(product: RunSummary['product'], n: number, overrides: Partial<R
     config: '-',
     runIds: [`${product}-run`],
     startup: { firstAnswerMs: 300, catalog200Ms: 400 },
-    ingest: { firstVisibleS: 1, allVisibleS: 20, fullyProcessedS: 21, entitiesPerS: 2381, serverCpuS: 30, otherCpuS: 0.5, rssAfterMb: 250, complete: true },
+    ingest: { firstVisibleS: 1, allVisibleS: 20, fullyProcessedS: 21, entitiesPerS: 2381, serverCpuS: 30, otherCpuS: 0.5, rssAfterMb: 250, resolutionS: 0.5, complete: true },
     peakRssMb: 310,
     queries: {
       'by-name': { p50: 0.4, p95: 0.9, p99: 1.2, iterations: 200, correct: true },
@@ -50,6 +50,7 @@ describe('comparisonTable', () => {
     const table = comparisonTable(portico, backstage);
     expect(table).toContain('| ingest: fully processed (s) | 21.0 | 1,124.6 | 54x faster |');
     expect(table).toContain('| query by-refs-100 p50 (ms) | 2.00 | - | - |');
+    expect(table).toContain('| ingest: time resolution, last poll cycle (s) | 0.5 | 0.5 |  |');
     expect(table).toContain('| load by-query-filter: req/s | 1,500 | 3 | 500x more |');
     expect(table).toContain('| load by-query-filter: errors + non-2xx | 0 | 2 |  |');
     expect(table).toContain('| all answers right, fully processed | yes | yes | |');

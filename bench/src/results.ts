@@ -21,6 +21,8 @@ export interface RunSummary {
     serverCpuS: number | null;
     otherCpuS: number | null;
     rssAfterMb: number | null;
+    /** The last poll cycle: the catalog was fully processed somewhere within it (null: not recorded). */
+    resolutionS: number | null;
     /** Every expected.json check matched and the sample entity had all its relations. */
     complete: boolean;
   };
@@ -114,6 +116,7 @@ function summarizeRun(run: RawRun, product: RunSummary['product']): RunSummary {
       serverCpuS: numberAt(ingest, 'cpu.backend_cpu_s'),
       otherCpuS: numberAt(ingest, 'cpu.other_cpu_s'),
       rssAfterMb: numberAt(ingest, 'mem_after_ingest.vmrss_mb'),
+      resolutionS: ms(numberAt(ingest, 'poll.last_cycle_ms')),
       complete:
         ingest !== undefined &&
         checks.length > 0 &&
@@ -181,6 +184,7 @@ export function medianOf(runs: readonly RunSummary[]): RunSummary {
       serverCpuS: median(pick((run) => run.ingest.serverCpuS)),
       otherCpuS: median(pick((run) => run.ingest.otherCpuS)),
       rssAfterMb: median(pick((run) => run.ingest.rssAfterMb)),
+      resolutionS: median(pick((run) => run.ingest.resolutionS)),
       complete: runs.every((run) => run.ingest.complete),
     },
     peakRssMb: median(pick((run) => run.peakRssMb)),

@@ -30,7 +30,11 @@ export interface IngestResult {
   entities_per_s_until_processed: number;
   total_entities_in_catalog: number | null;
   checks: CheckResult[];
-  poll: { requests: number; total_ms: number; last_ms: number };
+  /**
+   * last_cycle_ms: from the start of the previous poll cycle to the end of the one that saw the
+   * catalog fully processed; it finished somewhere in that window (the times' resolution).
+   */
+  poll: { requests: number; total_ms: number; last_ms: number; last_cycle_ms: number };
   sample_entity: string;
   sample_relations_expected: number;
   sample_relations_missing: string[];
@@ -78,6 +82,8 @@ export async function waitForIngest(
   let allVisible: number | null = null;
   let checks: CheckResult[] = [];
   let lastLog = 0;
+  let cycleStart = server.sinceSpawnMs();
+  let previousCycleStart: number;
   let visible = 0;
   const progress: IngestResult['progress'] = [];
   for (;;) {
@@ -91,6 +97,8 @@ export async function waitForIngest(
         mem: processUsage(server.pid),
       });
     }
+    previousCycleStart = cycleStart;
+    cycleStart = server.sinceSpawnMs();
     visible = (await countOf(visibleCheck.filter)) ?? 0;
     if (visible > 0) firstVisible ??= server.sinceSpawnMs();
     if (visible >= expected.n) allVisible ??= server.sinceSpawnMs();
@@ -121,7 +129,12 @@ export async function waitForIngest(
     entities_per_s_until_processed: round1(expected.n / (fullyProcessed / 1000)),
     total_entities_in_catalog: total,
     checks,
-    poll: { requests: poll.requests, total_ms: round1(poll.total_ms), last_ms: round1(poll.last_ms) },
+    poll: {
+      requests: poll.requests,
+      total_ms: round1(poll.total_ms),
+      last_ms: round1(poll.last_ms),
+      last_cycle_ms: round1(fullyProcessed - previousCycleStart),
+    },
     sample_entity: expected.queries.byName,
     sample_relations_expected: relations.expected,
     sample_relations_missing: relations.missing,
