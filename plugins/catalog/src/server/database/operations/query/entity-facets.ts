@@ -1,41 +1,44 @@
-import type { Kysely } from 'kysely';
-import { compileFilter } from '../../../query/compile-filter.js';
+import { sql, type Kysely } from 'kysely';
 import type { EntityFilter } from '../../../query/entity-filter.js';
 import type { CatalogTables } from '../../tables.js';
+import { compileFilter } from './compile-filter.js';
 
 export interface FacetCount {
   value: string;
   count: number;
 }
 
-type Tables = CatalogTables & { e: CatalogTables['catalog_entities'] };
-
 /**
- * Counts entities per value of each facet (`kind`, `spec.type`, `metadata.tags`, ...), among the
- * entities matching the filter, with one GROUP BY per facet in SQL. Values keep their case.
+ * Counts entities per value of each facet (`kind`, `spec.type`, `metadata.tags`,
+ * `relations.ownedby`, ...) among the entities matching the filter: one GROUP BY over the
+ * search index, values in their original case (Backstage's `original_value`). Facets are
+ * answered under the names asked for; an entity counts once per distinct value. Values longer
+ * than the search limit (stored as null) are not counted, as in Backstage. Most frequent first.
  */
-export async function entityFacets(
+export async function getEntityFacets(
   db: Kysely<CatalogTables>,
-  facets: string[],
-  filter: EntityFilter | undefined,
+  facets: readonly string[],
+  filter?: EntityFilter,
 ): Promise<Record<string, FacetCount[]>> {
+  const keys = [...new Set(facets.map((facet) => facet.toLowerCase()))];
   const result: Record<string, FacetCount[]> = {};
+  if (keys.length === 0) return result;
+  const condition = filter ? compileFilter(filter, { entityId: 's.entity_id' }) : sql`1 = 1`;
+  // Grouping by value too follows the index order; original_value decides the group either way.
+  const rows = await sql<{ key: string; value: string; count: number | string }>`
+    SELECT s.key AS key, s.original_value AS value, COUNT(*) AS count
+    FROM catalog_search s
+    WHERE s.key IN (${sql.join(keys)}) AND s.value IS NOT NULL AND ${condition}
+    GROUP BY s.key, s.value, s.original_value`.execute(db);
+  const byKey = new Map<string, FacetCount[]>(keys.map((key) => [key, []]));
+  for (const row of rows.rows) byKey.get(row.key)?.push({ value: String(row.value), count: Number(row.count) });
   for (const facet of facets) {
-    let builder = (db as unknown as Kysely<Tables>)
-      .selectFrom('catalog_search as s')
-      .select(['s.original_value as value', (eb) => eb.fn.count<number>('s.entity_id').distinct().as('count')])
-      .where('s.key', '=', facet.toLowerCase())
-      .where('s.original_value', 'is not', null)
-      .groupBy('s.original_value');
-    if (filter) {
-      builder = builder.where('s.entity_id', 'in', (eb) =>
-        eb.selectFrom('catalog_entities as e').select('e.entity_id').where((inner) => compileFilter(inner, filter)),
-      );
-    }
-    const rows = await builder.execute();
-    result[facet] = rows
-      .map((row) => ({ value: String(row.value), count: Number(row.count) }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    const counts = byKey.get(facet.toLowerCase()) ?? [];
+    result[facet] = [...counts].sort((a, b) => b.count - a.count || compareText(a.value, b.value));
   }
   return result;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
