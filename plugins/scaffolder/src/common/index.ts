@@ -10,3 +10,20 @@ export type {
   TaskOutputLink,
   TaskOutputText,
 } from './types.js';
+export { TASK_STATUSES } from './tasks.js';
+export type {
+  CreateTaskRequest,
+  DryRunRequest,
+  DryRunResponse,
+  ListTasksResponse,
+  SerializedTask,
+  SerializedTaskEvent,
+  TaskEventBody,
+  TaskEventType,
+  TaskSpec,
+  TaskState,
+  TaskStatus,
+  TaskStep,
+  TemplateParameterSchema,
+  TemplateValidationError,
+} from './tasks.js';

@@ -1,3 +1,16 @@
+import { scaffolderPlugin } from './plugin.js';
+
+export default scaffolderPlugin;
+export { scaffolderPlugin };
+export { scaffolderConfigSchema, type ScaffolderConfig } from './config.js';
+export { createHttpCatalogAccess, type CatalogAccess, type CatalogLocation } from './catalog/catalog-access.js';
+export { entityBaseUrl, findTemplate } from './catalog/find-template.js';
+export { readScmIntegrations, type GithubIntegration, type GitlabIntegration, type ScmIntegrations } from './integrations/scm-integrations.js';
+export { catalogLocationFor } from './actions/builtin/catalog-register.js';
+export { SOURCE_TEMPLATE_ANNOTATION } from './actions/builtin/catalog-write.js';
+export { taskCancelTopic, taskEventsTopic, taskOpenedTopic, type TaskSignal } from './tasks/topics.js';
+export type { ScaffolderTables } from './database/tables.js';
+
 export * from './expressions/index.js';
 
 export { ActionRegistry } from './actions/registry.js';

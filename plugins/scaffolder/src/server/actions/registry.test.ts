@@ -9,8 +9,12 @@ describe('ActionRegistry', () => {
   it('lists the built-in actions with JSON Schemas made from their zod schemas', () => {
     const described = registry.describe();
     expect(described.map((action) => action.id)).toEqual([
-      'debug:log', 'debug:wait', 'fetch:plain', 'fetch:plain:file', 'fetch:template', 'fs:delete', 'fs:readdir', 'fs:rename', 'publish:git',
+      'catalog:write', 'debug:log', 'debug:wait', 'fetch:plain', 'fetch:plain:file', 'fetch:template', 'fs:delete', 'fs:readdir', 'fs:rename',
+      'publish:git', 'publish:github', 'publish:github:pull-request', 'publish:gitlab',
     ]);
+    // The catalog actions come with a way to reach the catalog.
+    const withCatalog = createBuiltinActions({ catalog: { getEntityByRef: async () => undefined, registerLocation: async () => ({ entities: [], exists: false }) } });
+    expect(withCatalog.map((action) => action.id).filter((id) => id.startsWith('catalog:')).sort()).toEqual(['catalog:fetch', 'catalog:register', 'catalog:write']);
     const fetchTemplate = described.find((action) => action.id === 'fetch:template');
     expect(fetchTemplate?.schema.input).toMatchObject({
       type: 'object',
@@ -26,7 +30,7 @@ describe('ActionRegistry', () => {
 
   it('refuses a second action with the same id and says which actions exist for an unknown one', () => {
     expect(() => registry.register(createBuiltinActions()[0]!)).toThrow(ConflictError);
-    expect(() => registry.get('publish:github')).toThrow(NotFoundError);
-    expect(() => registry.get('publish:github')).toThrow(/not installed; available: debug:log, debug:wait/);
+    expect(() => registry.get('publish:azure')).toThrow(NotFoundError);
+    expect(() => registry.get('publish:azure')).toThrow(/not installed; available: catalog:write, debug:log, debug:wait/);
   });
 });

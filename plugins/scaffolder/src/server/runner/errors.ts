@@ -17,9 +17,15 @@ export class TemplateStepError extends Error {
   }
 }
 
-/** The task was cancelled through its signal. */
+/**
+ * The task was cancelled through its signal. `completedSteps` (unredacted, like
+ * TemplateStepError's) lets a retry resume at the step that was cancelled.
+ */
 export class TaskCancelledError extends Error {
-  constructor(readonly stepId?: string) {
+  constructor(
+    readonly stepId?: string,
+    readonly completedSteps: Readonly<Record<string, { output: JsonObject }>> = {},
+  ) {
     super(stepId ? `The task was cancelled during step "${stepId}"` : 'The task was cancelled');
     this.name = 'TaskCancelledError';
   }

@@ -83,7 +83,7 @@ export async function runTemplateSteps(options: RunTemplateStepsOptions): Promis
   let resuming = options.completedSteps !== undefined;
   try {
     for (const step of plan) {
-      if (signal.aborted) throw new TaskCancelledError(step.id);
+      if (signal.aborted) throw new TaskCancelledError(step.id, { ...steps });
       const context = (): JsonObject => ({ ...baseContext, steps });
       const stepLogger = createTaskLogger(options.logger, redactor, step.id);
       const earlier = resuming && options.completedSteps && Object.hasOwn(options.completedSteps, step.id) ? options.completedSteps[step.id] : undefined;
@@ -136,7 +136,7 @@ export async function runTemplateSteps(options: RunTemplateStepsOptions): Promis
         if (signal.aborted) {
           report(step, 'cancelled');
           stepLogger.warn(`Step ${step.id} was cancelled`);
-          throw new TaskCancelledError(step.id);
+          throw new TaskCancelledError(step.id, { ...steps });
         }
         const message = redactor.redact(error instanceof Error ? error.message : String(error));
         const failure = new TemplateStepError(`Step "${step.id}" (${step.action}) failed: ${message}`, step.id, step.action, { ...steps });

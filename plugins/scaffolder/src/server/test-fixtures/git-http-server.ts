@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { serveGitHttpBackend } from './git-http-backend.js';
 
 const run = promisify(execFile);
 
@@ -46,53 +47,7 @@ export async function startGitHttpServer(credentials: { username: string; passwo
       await mkdir(path.join(root, repoMatch[1]), { recursive: true });
       await run('git', ['init', '--quiet', '--bare', '--initial-branch=main', path.join(root, repoMatch[1])]);
     }
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      GIT_PROJECT_ROOT: root,
-      GIT_HTTP_EXPORT_ALL: '1',
-      PATH_INFO: decodeURIComponent(url.pathname),
-      QUERY_STRING: url.search.slice(1),
-      REQUEST_METHOD: request.method ?? 'GET',
-      CONTENT_TYPE: request.headers['content-type'] ?? '',
-      REMOTE_ADDR: '127.0.0.1',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: root,
-    };
-    if (authorized) env.REMOTE_USER = credentials.username;
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (typeof value === 'string') env[`HTTP_${name.toUpperCase().replace(/-/g, '_')}`] = value;
-    }
-    const backend = spawn('git', ['http-backend'], { env });
-    backend.stdin.on('error', () => undefined);
-    request.pipe(backend.stdin);
-    let head = Buffer.alloc(0);
-    let headersDone = false;
-    backend.stdout.on('data', (chunk: Buffer) => {
-      if (headersDone) {
-        response.write(chunk);
-        return;
-      }
-      head = Buffer.concat([head, chunk]);
-      const end = head.indexOf('\r\n\r\n');
-      if (end === -1) return;
-      headersDone = true;
-      let status = 200;
-      const headers: Record<string, string> = {};
-      for (const line of head.subarray(0, end).toString('latin1').split('\r\n')) {
-        const colon = line.indexOf(':');
-        const name = line.slice(0, colon).trim();
-        const value = line.slice(colon + 1).trim();
-        if (name.toLowerCase() === 'status') status = Number.parseInt(value, 10);
-        else headers[name] = value;
-      }
-      response.writeHead(status, headers);
-      response.write(head.subarray(end + 4));
-    });
-    backend.stdout.on('end', () => {
-      if (!headersDone) response.writeHead(500);
-      response.end();
-    });
-    backend.on('error', () => response.destroy());
+    serveGitHttpBackend({ root, request, response, url, ...(authorized ? { remoteUser: credentials.username } : {}) });
   };
 
   const server = createServer((request, response) => {

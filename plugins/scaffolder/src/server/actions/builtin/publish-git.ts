@@ -1,10 +1,6 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { InputError } from '@portico/model';
 import { z } from 'zod';
 import { gitRemoteFor, type GitIntegration } from '../../git/integrations.js';
-import { gitEnvironment, runGit } from '../../git/run-git.js';
+import { pushDirectory } from '../../git/push-directory.js';
 import { parseRepoUrlOnHost } from '../../git/repo-url.js';
 import { createTemplateAction } from '../types.js';
 
@@ -39,31 +35,21 @@ export function createPublishGitAction(options: { integrations: readonly GitInte
       const input = ctx.input;
       const target = parseRepoUrlOnHost(input.repoUrl);
       const remote = gitRemoteFor(options.integrations, target);
-      const source = await ctx.resolvePath(input.sourcePath);
-      if (!(await stat(source).catch(() => undefined))?.isDirectory()) {
-        throw new InputError(`publish:git: sourcePath "${input.sourcePath}" is not a folder in the workspace`);
-      }
-      const gitDir = await mkdtemp(path.join(tmpdir(), 'portico-publish-'));
-      try {
-        const env = gitEnvironment({
-          gitDir,
-          workTree: source,
-          author: { name: input.gitAuthorName, email: input.gitAuthorEmail },
-          config: remote.authorization ? { [`http.${remote.credentialScope}.extraHeader`]: `Authorization: ${remote.authorization}` } : {},
-        });
-        const git = (args: string[]) => runGit(args, env, { cwd: source, logger: ctx.logger, signal: ctx.signal });
-        await git(['init', '--quiet', `--initial-branch=${input.defaultBranch}`]);
-        await git(['add', '--all', '--', '.']);
-        await git(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', input.gitCommitMessage]);
-        const commitHash = (await git(['rev-parse', 'HEAD'])).trim();
-        ctx.logger.info(`Pushing ${commitHash.slice(0, 12)} to ${remote.remoteUrl} (${input.defaultBranch})`);
-        await git(['push', '--quiet', '--', remote.remoteUrl, `HEAD:refs/heads/${input.defaultBranch}`]);
-        ctx.output('remoteUrl', remote.remoteUrl);
-        ctx.output('repoContentsUrl', remote.repoContentsUrl);
-        ctx.output('commitHash', commitHash);
-      } finally {
-        await rm(gitDir, { recursive: true, force: true });
-      }
+      const { commitHash } = await pushDirectory({
+        source: await ctx.resolvePath(input.sourcePath),
+        sourceShown: input.sourcePath,
+        remoteUrl: remote.remoteUrl,
+        ...(remote.authorization ? { authorization: remote.authorization } : {}),
+        credentialScope: remote.credentialScope,
+        branch: input.defaultBranch,
+        commitMessage: input.gitCommitMessage,
+        author: { name: input.gitAuthorName, email: input.gitAuthorEmail },
+        logger: ctx.logger,
+        signal: ctx.signal,
+      });
+      ctx.output('remoteUrl', remote.remoteUrl);
+      ctx.output('repoContentsUrl', remote.repoContentsUrl);
+      ctx.output('commitHash', commitHash);
     },
   });
 }
