@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { DEFAULT_MAX_TERM_LENGTH, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../common/index.js';
+
+/** A length of time: milliseconds, or an object of units that add up (Backstage style). */
+const durationSchema = z.union([
+  z.number().positive(),
+  z
+    .object({
+      milliseconds: z.number().nonnegative().optional(),
+      seconds: z.number().nonnegative().optional(),
+      minutes: z.number().nonnegative().optional(),
+      hours: z.number().nonnegative().optional(),
+      days: z.number().nonnegative().optional(),
+    })
+    .strict(),
+]);
+
+/** The `search:` section of portico.yaml. */
+export const searchConfigSchema = z
+  .object({
+    /** Longer terms are refused with a 400 (Backstage's `search.maxTermLength`). */
+    maxTermLength: z.number().int().min(10).max(1000).default(DEFAULT_MAX_TERM_LENGTH),
+    defaultPageLimit: z.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+    /** How often every collator's documents are rebuilt in full (changes in between arrive incrementally). */
+    reindexFrequency: durationSchema.default({ hours: 1 }),
+    /** A full build taking longer is abandoned (searches keep the previous index). */
+    reindexTimeout: durationSchema.default({ minutes: 30 }),
+    /** How often each replica looks for queued changes it did not hear about itself. */
+    pendingPollInterval: durationSchema.default({ seconds: 5 }),
+    pg: z
+      .object({
+        /** Typo-tolerant matching of names and titles with pg_trgm (installed when allowed). */
+        fuzzy: z.boolean().default(true),
+        /** pg_trgm word_similarity above which a name or title counts as a match. */
+        fuzzyThreshold: z.number().min(0.1).max(1).default(0.45),
+      })
+      .default({ fuzzy: true, fuzzyThreshold: 0.45 }),
+    catalog: z
+      .object({
+        /** Where catalog results open; `:namespace`, `:kind` and `:name` are filled in. */
+        locationTemplate: z.string().min(1).default('/catalog/:namespace/:kind/:name'),
+        /** Where template results open. */
+        templateLocationTemplate: z.string().min(1).default('/create/templates/:namespace/:name'),
+      })
+      .default({ locationTemplate: '/catalog/:namespace/:kind/:name', templateLocationTemplate: '/create/templates/:namespace/:name' }),
+  });
+
+export type SearchConfig = z.infer<typeof searchConfigSchema>;

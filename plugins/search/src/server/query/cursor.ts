@@ -1,0 +1,22 @@
+import { InputError } from '@portico/model';
+
+/** Deeper than this, a search is a crawl; the page would cost as much as reading everything. */
+export const MAX_OFFSET = 10_000;
+
+/** Page cursors are opaque to clients: the offset of the page's first result. */
+export function encodePageCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset }), 'utf8').toString('base64url');
+}
+
+export function decodePageCursor(cursor: string): number {
+  let offset: unknown;
+  try {
+    offset = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset?: unknown }).offset;
+  } catch {
+    offset = undefined;
+  }
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw new InputError('pageCursor: not a cursor this server issued');
+  }
+  return offset;
+}
