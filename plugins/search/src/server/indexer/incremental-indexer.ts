@@ -72,6 +72,15 @@ export class IncrementalIndexer {
     await Promise.all([...this.states.values()].map((state) => this.drain(state)));
   }
 
+  /** Resolves once no refresh round is running or due (for tests and shutdown). */
+  async settle(): Promise<void> {
+    for (;;) {
+      const running = [...this.states.values()].flatMap((state) => [state.flushing, state.draining]).filter(Boolean);
+      if (running.length === 0) return;
+      await Promise.allSettled(running);
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     for (const state of this.states.values()) {

@@ -65,6 +65,10 @@ describe('entityDocuments', () => {
     expect(document).toMatchObject({ title: 'Jane Doe', ownerRef: 'user:default/jane', keywords: ['User', 'jane@example.com'] });
   });
 
+  it('leaves Location entities out', () => {
+    expect(entityDocuments({ apiVersion: 'backstage.io/v1alpha1', kind: 'Location', metadata: { name: 'all' }, spec: { targets: ['./a.yaml'] } })).toEqual([]);
+  });
+
   it('fills a custom location template and encodes the parts', () => {
     const [document] = entityDocuments(
       { ...checkout, metadata: { ...checkout.metadata, name: 'a b' } },

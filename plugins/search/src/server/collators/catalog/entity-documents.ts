@@ -16,11 +16,13 @@ export const DEFAULT_ENTITY_DOCUMENT_OPTIONS: EntityDocumentOptions = {
 
 /**
  * The search documents of one entity: a `software-catalog` document for every entity, and a
- * `software-template` document as well for a Template. Fields follow Backstage's catalog
+ * `software-template` document as well for a Template; none for a Location. Fields follow Backstage's catalog
  * collator (`kind`, `type`, `componentType`, `lifecycle`, `owner`, `namespace`) plus `tags`,
  * `system` and `entityRef`.
  */
 export function entityDocuments(entity: Entity, options: EntityDocumentOptions = DEFAULT_ENTITY_DOCUMENT_OPTIONS): SearchDocumentInput[] {
+  // Locations are plumbing (where files are), not something people look for.
+  if (entity.kind.toLocaleLowerCase('en-US') === 'location') return [];
   const entityRef = stringifyEntityRef(entity);
   const namespace = entity.metadata.namespace || DEFAULT_NAMESPACE;
   const name = entity.metadata.name;
