@@ -1,13 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { DocsNavItem, DocsPageMetadata, TechDocsMetadata } from '../../common/metadata.js';
 import { scanDocsFolder, type ScanLimits } from './docs-files.js';
 import { editUrlBase, editUrlOf, isHttpUrl } from './edit-url.js';
-import { createPageRenderer, type RenderedPage } from './markdown/render-page.js';
+import { type RenderedPage } from './markdown/render-page.js';
 import { readDocsConfig } from './mkdocs-config.js';
 import { defaultNav, resolveNav } from './nav.js';
 import { type DocsProblem, docsInputError, ProblemList } from './problems.js';
+import { openRenderSession, workerThreadsAvailable } from './render-pool.js';
 import { isInside } from './safe-paths.js';
 import { mapWithConcurrency, realpathOfMaybeMissing, replaceFolder } from './site-output.js';
 
@@ -22,8 +24,12 @@ export interface BuildDocsSiteOptions {
   assetBaseUrl?: string;
   /** Site name when there is no mkdocs.yml or it has no `site_name`; defaults to the folder name. */
   siteName?: string;
-  /** Pages rendered at once; rendering is CPU-bound, so more than a few only helps file I/O. */
-  concurrency?: number;
+  /**
+   * Worker threads that render pages. By default a site of 100 pages or more uses one per core
+   * (at most 4) and a smaller one renders in this thread, where start-up costs less than it saves.
+   * Workers need the compiled package; from TypeScript sources rendering stays in this thread.
+   */
+  workers?: number;
   limits?: Partial<ScanLimits>;
   /** Build log lines, e.g. for a reader waiting on a build. */
   log?: (line: string) => void;
@@ -63,21 +69,31 @@ export async function buildDocsSite(options: BuildDocsSiteOptions): Promise<Docs
   problems.throwIfAny();
   log(`Building ${files.pages.length} pages and ${files.assets.length} files from ${config.docsDir}/`);
 
-  const render = await createPageRenderer({
-    site: {
-      pagePathBySource: new Map(files.pages.map((page) => [page.sourcePath, page.pagePath])),
-      pagePaths: new Set(files.pages.map((page) => page.pagePath)),
-      assets: new Set(files.assets.map((asset) => asset.sourcePath)),
+  const workers = workerThreadsAvailable() ? (options.workers ?? (files.pages.length >= 100 ? Math.min(availableParallelism(), 4) : 0)) : 0;
+  const session = await openRenderSession(
+    {
+      site: {
+        pagePathBySource: new Map(files.pages.map((page) => [page.sourcePath, page.pagePath])),
+        pagePaths: new Set(files.pages.map((page) => page.pagePath)),
+        assets: new Set(files.assets.map((asset) => asset.sourcePath)),
+      },
+      baseUrl: options.baseUrl,
+      ...(options.assetBaseUrl === undefined ? {} : { assetBaseUrl: options.assetBaseUrl }),
     },
-    baseUrl: options.baseUrl,
-    ...(options.assetBaseUrl === undefined ? {} : { assetBaseUrl: options.assetBaseUrl }),
-  });
+    workers,
+  );
   const sources = new Array<string>(files.pages.length);
-  const rendered = await mapWithConcurrency(files.pages, options.concurrency ?? 4, async (page, index) => {
-    const markdown = await readFile(page.realPath, 'utf8');
-    sources[index] = markdown;
-    return render({ markdown, sourcePath: page.sourcePath, file: `${config.docsDir}/${page.sourcePath}` });
-  });
+  let rendered: RenderedPage[];
+  try {
+    // Enough pages in flight to keep every worker busy while files are read.
+    rendered = await mapWithConcurrency(files.pages, Math.max(4, workers * 3), async (page, index) => {
+      const markdown = await readFile(page.realPath, 'utf8');
+      sources[index] = markdown;
+      return session.render({ markdown, sourcePath: page.sourcePath, file: `${config.docsDir}/${page.sourcePath}` });
+    });
+  } finally {
+    await session.close();
+  }
   rendered.forEach((page) => {
     page.errors.forEach((problem) => problems.error(problem));
     page.warnings.forEach((problem) => problems.warn(problem));

@@ -1,7 +1,7 @@
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 import type { Element, Root } from 'hast';
-import { createHighlighter, type ShikiTransformer } from 'shiki';
-import { visit } from 'unist-util-visit';
+import { type BundledLanguage, bundledLanguages, createHighlighter, isSpecialLang, type ShikiTransformer } from 'shiki';
+import { forEachElement } from './walk.js';
 
 type Highlighter = Awaited<ReturnType<typeof createHighlighter>>;
 
@@ -18,6 +18,40 @@ export function sharedHighlighter(): Promise<Highlighter> {
   return shared;
 }
 
+let languageQueue: Promise<unknown> = Promise.resolve();
+const languageLoads = new Map<string, Promise<unknown>>();
+
+/**
+ * Loads the grammars a page needs before it is highlighted, through one queue, so pages rendered
+ * together never load the same grammar twice; highlighting itself then runs synchronously with
+ * every grammar in place (no lazy loading in the middle of a page).
+ */
+export async function loadLanguages(highlighter: Highlighter, languages: Iterable<string>): Promise<void> {
+  const waits: Promise<unknown>[] = [];
+  for (const language of languages) {
+    if (isSpecialLang(language) || !Object.hasOwn(bundledLanguages, language)) continue;
+    let load = languageLoads.get(language);
+    if (!load) {
+      load = languageQueue = languageQueue.then(() => highlighter.loadLanguage(language as BundledLanguage)).catch(() => undefined);
+      languageLoads.set(language, load);
+    }
+    waits.push(load);
+  }
+  await Promise.all(waits);
+}
+
+/** The languages named by `<pre><code class="language-x">` blocks, as the highlighter reads them. */
+export function codeLanguages(tree: Root): Set<string> {
+  const languages = new Set<string>();
+  forEachElement(tree, (node) => {
+    const code = node.tagName === 'pre' ? node.children[0] : undefined;
+    if (code?.type !== 'element' || code.tagName !== 'code' || !Array.isArray(code.properties.className)) return;
+    const language = code.properties.className.find((name) => typeof name === 'string' && name.startsWith('language-'));
+    if (typeof language === 'string') languages.add(language.slice('language-'.length));
+  });
+  return languages;
+}
+
 /** Marks every highlighted block for the reader's copy button and names its language. */
 const copyButtonTransformer: ShikiTransformer = {
   name: 'portico-copy-button',
@@ -31,9 +65,14 @@ const copyButtonTransformer: ShikiTransformer = {
 export function highlightCode(highlighter: Highlighter) {
   return rehypeShikiFromHighlighter(highlighter, {
     themes: codeThemes,
-    lazy: true,
     defaultLanguage: 'text',
     fallbackLanguage: 'text',
+    // Shiki stops colouring a line after 500 ms by default. A grammar's first use compiles its
+    // regexes, which on a loaded machine can take that long, and the line then came out in plain
+    // colours: output must not depend on load. Very long lines (minified code) are left plain
+    // instead, which bounds the work deterministically; the time limit stays only as a backstop.
+    tokenizeMaxLineLength: 5_000,
+    tokenizeTimeLimit: 30_000,
     transformers: [copyButtonTransformer],
   });
 }
@@ -43,8 +82,8 @@ export function highlightCode(highlighter: Highlighter) {
  * away from the highlighter. The source stays text, so it is escaped like any other text.
  */
 export function markMermaidBlocks(tree: Root): void {
-  visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== 'pre' || !parent || index === undefined) return;
+  forEachElement(tree, (node, index, parent) => {
+    if (node.tagName !== 'pre') return;
     const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
     const className = code?.properties.className;
     if (!code || !Array.isArray(className) || !className.includes('language-mermaid')) return;

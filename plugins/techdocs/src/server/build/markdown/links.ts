@@ -1,9 +1,9 @@
 import type { Element, Root } from 'hast';
 import path from 'node:path';
-import { visit } from 'unist-util-visit';
 import { isMarkdownFile, pagePathOf } from '../page-paths.js';
 import { type DocsProblem } from '../problems.js';
 import { normalizeInside } from '../safe-paths.js';
+import { forEachElement } from './walk.js';
 
 /** What links are resolved against: the pages and files of the site being built. */
 export interface SiteIndex {
@@ -39,7 +39,7 @@ const imageDataUrl = /^data:image\/(?:png|jpeg|gif|webp|avif|bmp|x-icon|svg\+xml
  * so every remaining URL is already http(s), mailto, data (images only) or relative.
  */
 export function rewriteLinks(tree: Root, context: LinkContext): void {
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     if (node.tagName === 'a' && typeof node.properties.href === 'string') {
       const rewritten = resolveUrl(node.properties.href, 'link', node, context);
       if (rewritten === undefined) delete node.properties.href;

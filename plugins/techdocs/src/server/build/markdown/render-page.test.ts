@@ -195,6 +195,13 @@ describe('code blocks', () => {
     }
   });
 
+  it('leaves very long lines (minified code) uncoloured rather than spending unbounded time on them', async () => {
+    const longLine = `const data = [${Array.from({ length: 1500 }, (_, index) => index).join(',')}];`;
+    const out = await html(`\`\`\`js\n${longLine}\nconst short = 1;\n\`\`\``);
+    expect(out).toContain(`<span class="line"><span>${longLine}</span></span>`);
+    expect(out).toContain('<span style="color:#D73A49;--shiki-dark:#F97583">const</span><span style="color:#005CC5;--shiki-dark:#79B8FF"> short</span>');
+  });
+
   it('keeps mermaid diagrams as escaped text for the browser to draw', async () => {
     expect(await html('```mermaid\ngraph TD\n  A["<b>x</b>"] --> B\n```')).toBe('<pre class="mermaid">graph TD\n  A["&#x3C;b>x&#x3C;/b>"] --> B\n</pre>');
   });

@@ -7,12 +7,13 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { type Processor, type Transformer, unified } from 'unified';
+import type { VFile } from 'vfile';
 import { buildToc } from '../../../common/toc.js';
 import type { DocsSection, TocEntry } from '../../../common/metadata.js';
 import { titleFromSourcePath } from '../page-paths.js';
 import { type DocsProblem } from '../problems.js';
-import { highlightCode, markMermaidBlocks, sharedHighlighter } from './code-blocks.js';
+import { codeLanguages, highlightCode, loadLanguages, markMermaidBlocks, sharedHighlighter } from './code-blocks.js';
 import { remarkContainerDirectives, remarkMkdocsBlocks } from './container-directives.js';
 import { splitFrontMatter } from './front-matter.js';
 import { rewriteLinks, type SiteIndex } from './links.js';
@@ -20,6 +21,7 @@ import { rewriteMkdocsBlocks } from './mkdocs-blocks.js';
 import { docsSanitizeSchema } from './sanitize-schema.js';
 import { collectSections } from './sections.js';
 import { addTabButtons } from './tabbed-sets.js';
+import { containsNodeOfType } from './walk.js';
 
 export interface PageRendererOptions {
   site: SiteIndex;
@@ -65,7 +67,7 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
     .use(remarkContainerDirectives)
     .use(remarkMkdocsBlocks)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(rehypeSanitize, docsSanitizeSchema)
     .use(rehypeSlug)
     .freeze();
@@ -104,9 +106,20 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
     const title =
       frontMatter.title ?? sections.find((section) => section.depth === 1)?.title ?? titleFromSourcePath(sourcePath);
 
+    await loadLanguages(highlighter, codeLanguages(tree));
     const decorated = (await decorate.run(tree)) as Root;
     return { html: decorate.stringify(decorated), title, sections, toc: buildToc(sections), errors, warnings };
   };
+}
+
+/**
+ * Raw HTML is re-parsed by running the whole page through an HTML parser, which costs about a
+ * third of a page's render time; most pages have none, so they skip it.
+ */
+function rehypeRawWhenNeeded(this: Processor): Transformer<Root, Root> {
+  const reparse = rehypeRaw.call(this) as (tree: Root, file: VFile) => Root;
+  // Two parameters on purpose: unified treats a transformer that declares `next` as callback-style.
+  return (tree, file) => (containsNodeOfType(tree, 'raw') ? reparse(tree, file) : tree);
 }
 
 function withTrailingSlash(url: string): string {

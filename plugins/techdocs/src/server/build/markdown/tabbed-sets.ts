@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './walk.js';
 
 /**
  * Adds the tab buttons to each content-tab set. Runs after sanitizing (buttons are not allowed in
@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
  * visible, in order, so nothing is hidden from a reader without JavaScript.
  */
 export function addTabButtons(tree: Root): void {
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     if (!hasClass(node, 'tabbed-set')) return;
     const blocks = node.children.filter((child): child is Element => child.type === 'element' && hasClass(child, 'tabbed-block'));
     if (blocks.length === 0) return;
