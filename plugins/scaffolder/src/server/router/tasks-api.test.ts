@@ -220,7 +220,8 @@ describe.each(testDatabaseIds())('scaffolder tasks over HTTP on %s', (dialect) =
     const everything = JSON.stringify({ task, events });
     expect(everything).not.toContain(token);
 
-    const db = portal.database.kysely;
+    // Through the kernel's connection: the test database's own pool stays unused (see task-recovery.test.ts).
+    const db = portal.kernel.connection.kysely;
     const tables = ['scaffolder_tasks', 'scaffolder_task_events', 'scaffolder_task_secrets'] as const;
     for (const table of tables) {
       const rows = await db.selectFrom(table as never).selectAll().execute();
