@@ -45,6 +45,14 @@ describe('CommonMark and GFM', () => {
     );
   });
 
+  it('renders footnotes without adding their hidden heading to the table of contents', async () => {
+    const page = await render({ markdown: '# T\n\nText[^1].\n\n[^1]: The note.', sourcePath: 'a.md', file: 'docs/a.md' });
+    expect(page.html).toContain('<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup>');
+    expect(page.html).toContain('<h2 class="sr-only" id="footnote-label">Footnotes</h2>');
+    expect(page.html).toContain('<li id="user-content-fn-1">\n<p>The note. <a href="#user-content-fnref-1"');
+    expect(page.sections).toEqual([{ id: 't', title: 'T', depth: 1, text: 'Text 1 . The note. ↩' }]);
+  });
+
   it('keeps prose with colons as text (no stray directives)', async () => {
     expect(await html('Ratio a:b, at 10:30, Note:This and std::vector')).toBe('<p>Ratio a:b, at 10:30, Note:This and std::vector</p>');
   });

@@ -1,4 +1,4 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -19,7 +19,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { rewriteLinks, type SiteIndex } from './links.js';
 import { rewriteMkdocsBlocks } from './mkdocs-blocks.js';
 import { docsSanitizeSchema } from './sanitize-schema.js';
-import { collectSections } from './sections.js';
+import { collectSections, isScreenReaderOnly } from './sections.js';
 import { addTabButtons } from './tabbed-sets.js';
 import { containsNodeOfType } from './walk.js';
 
@@ -74,6 +74,7 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
   const decorate = unified()
     .use(rehypeAutolinkHeadings, {
       behavior: 'append',
+      test: (element: Element) => !isScreenReaderOnly(element),
       properties: { className: ['headerlink'], ariaLabel: 'Permanent link' },
       content: { type: 'text', value: '¶' },
     })

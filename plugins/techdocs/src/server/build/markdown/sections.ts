@@ -20,6 +20,8 @@ export function collectSections(tree: Root): DocsSection[] {
     if (node.type !== 'element' && node.type !== 'root') return;
     if (node.type === 'element') {
       const depth = headingTag.exec(node.tagName)?.[1];
+      // The footnotes' "Footnotes" heading is for screen readers; its notes stay in the section.
+      if (depth !== undefined && isScreenReaderOnly(node)) return;
       if (depth !== undefined) {
         const id = typeof node.properties.id === 'string' ? node.properties.id : '';
         sections.push({ id, title: normalizeSpace(toString(node)), depth: Number(depth), text: '' });
@@ -35,6 +37,11 @@ export function collectSections(tree: Root): DocsSection[] {
     section.text = normalizeSpace((chunks[index] as string[]).join(' '));
   });
   return sections[0]?.text === '' ? sections.slice(1) : sections;
+}
+
+export function isScreenReaderOnly(node: Element): boolean {
+  const className = node.properties.className;
+  return Array.isArray(className) && className.includes('sr-only');
 }
 
 function isMermaid(node: Element): boolean {
