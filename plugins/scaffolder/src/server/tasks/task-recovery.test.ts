@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ConfigObject } from '@portico/server';
 import { createTestDatabase, testDatabaseIds, type TestDatabase } from '@portico/server/testing';
 import { sql, type Kysely } from 'kysely';
 import type { ScaffolderTables } from '../database/tables.js';
@@ -33,7 +34,7 @@ describe.each(testDatabaseIds())('tasks whose worker stops, on %s', (dialect) =>
     await Promise.all(databases.splice(0).map((database) => database.close()));
   });
 
-  async function replica(database: TestDatabase, probe: TestProbe, name: string, scaffolder: Record<string, unknown> = {}, dir?: string) {
+  async function replica(database: TestDatabase, probe: TestProbe, name: string, scaffolder: ConfigObject = {}, dir?: string) {
     const portal = await startScaffolder(dialect, {
       database,
       ...(dir ? { dir } : { files }),
