@@ -1,3 +1,4 @@
+import catalogPlugin from '@portico/plugin-catalog/web';
 import type { WebPlugin } from '@portico/web';
 
 /**
@@ -9,4 +10,4 @@ import type { WebPlugin } from '@portico/web';
  * Third-party plugins are not listed here: the server names them in the runtime, and the shell
  * imports their prebuilt modules at start.
  */
-export const builtInPlugins: readonly WebPlugin[] = [];
+export const builtInPlugins: readonly WebPlugin[] = [catalogPlugin];
