@@ -43,7 +43,8 @@ const ruleSchema = z
 
 const configLocationSchema = z
   .object({
-    type: z.enum(['file', 'url', 'git']),
+    /** file, url or git; other types (from Backstage configs) are skipped with a warning. */
+    type: z.string().min(1),
     target: z.string().min(1),
     /** Extra kinds this location (and everything it leads to) may hold. */
     rules: z.array(z.object({ allow: z.array(allowSchema) }).strict()).optional(),

@@ -82,4 +82,54 @@ describe.each(testDatabaseIds())('ingestion of file locations (%s)', (dialect) =
     expect(await harness.takeEvents()).toEqual([]);
     expect((await harness.db.selectFrom('catalog_history').select('id').execute()).length).toBe(historyCount);
   });
+
+  it('stops mid-refresh without losing anything, and finishes the location later', async () => {
+    const targets = Array.from({ length: 150 }, (_, index) => `./part-${index}.yaml`);
+    harness = await createHarness(dialect, { catalog: { locations: [{ type: 'file', target: './root.yaml' }] } });
+    harness.write('root.yaml', yamlDocs(`apiVersion: backstage.io/v1alpha1
+kind: Location
+metadata:
+  name: root
+spec:
+  targets: [${targets.join(', ')}]`));
+    targets.forEach((_, index) => harness.write(`part-${index}.yaml`, yamlDocs(...Array.from({ length: 20 }, (_, item) => component(`p-${index}-${item}`)))));
+    await harness.ingestion.start();
+    while ((await harness.refs()).length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await harness.ingestion.stop();
+    expect((await harness.refs()).length).toBeLessThan(3001);
+    const location = await harness.db.selectFrom('catalog_locations').selectAll().executeTakeFirstOrThrow();
+    expect(location.lease_owner).toBeNull();
+    expect(location.next_refresh_at).toBeLessThanOrEqual(Date.now());
+    await harness.ingestion.refreshAllNow();
+    expect(await harness.refs()).toHaveLength(3001);
+    expect((await harness.db.selectFrom('catalog_locations').select('last_error').executeTakeFirstOrThrow()).last_error).toBeNull();
+  });
+
+  it('refuses a chain of locations deeper than the limit, and keeps what it read', async () => {
+    harness = await createHarness(dialect, { catalog: { locations: [{ type: 'file', target: './chain-0.yaml' }], limits: { maxLocationDepth: 5 } } });
+    for (let index = 0; index < 8; index++) {
+      harness.write(`chain-${index}.yaml`, yamlDocs(`apiVersion: backstage.io/v1alpha1
+kind: Location
+metadata:
+  name: chain-${index}
+spec:
+  target: ./chain-${index + 1}.yaml`, component(`link-${index}`)));
+    }
+    await harness.ingestion.start();
+    await harness.ingestion.refreshAllNow();
+    expect((await harness.refs()).filter((ref) => ref.startsWith('component:'))).toEqual([0, 1, 2, 3, 4].map((index) => `component:default/link-${index}`));
+    expect((await harness.db.selectFrom('catalog_locations').select('last_error').executeTakeFirstOrThrow()).last_error).toBe(
+      `${harness.dir}/chain-4.yaml: ${harness.dir}/chain-5.yaml is more than 5 locations deep (catalog.limits.maxLocationDepth)`,
+    );
+  });
+
+  it('cannot be used to pollute prototypes', async () => {
+    harness = await createHarness(dialect, { catalog: { locations: [{ type: 'file', target: './catalog-info.yaml' }] } });
+    harness.write('catalog-info.yaml', yamlDocs(component('proto', '  __proto__:\n    polluted: true\n  constructor:\n    prototype:\n      polluted: true')));
+    await harness.ingestion.start();
+    await harness.ingestion.refreshAllNow();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const entity = await harness.entity('component:default/proto');
+    expect(Object.getOwnPropertyNames(entity?.spec)).toContain('__proto__');
+  });
 });

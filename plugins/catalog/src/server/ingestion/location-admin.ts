@@ -91,7 +91,14 @@ async function deleteLocationAndEntities(context: EngineContext, row: LocationRo
  * (due at once) and removes those no longer configured, with their entities.
  */
 export async function syncConfigLocations(context: EngineContext): Promise<void> {
-  const wanted = context.config.locations.map((location) => normalizeLocation(location, context.baseDir));
+  const wanted: LocationSpec[] = [];
+  for (const location of context.config.locations) {
+    if (!isLocationType(location.type)) {
+      context.logger.warn(`catalog.locations: type "${location.type}" (${location.target}) is not supported and is skipped; use file, url or git`);
+      continue;
+    }
+    wanted.push(normalizeLocation(location, context.baseDir));
+  }
   const keys = new Set(wanted.map((spec) => `${spec.type}:${spec.target}`));
   const stored = await context.db.selectFrom('catalog_locations').selectAll().where('source', '=', 'config').execute();
   for (const row of stored) {

@@ -11,10 +11,12 @@ import { refreshTree, type TreeRefreshResult } from './tree/refresh-tree.js';
 export async function refreshClaimedLocation(
   context: EngineContext,
   row: LocationRow,
-  mode: { collect: boolean } = { collect: false },
+  mode: { collect: boolean; signal?: AbortSignal } = { collect: false },
 ): Promise<TreeRefreshResult> {
   let lastRenewal = Date.now();
   const onProgress = async () => {
+    // Stopping mid-tree is safe: what was stored stays, nothing is swept, and the location is due again.
+    mode.signal?.throwIfAborted();
     if (Date.now() - lastRenewal < context.leaseMs / 3) return;
     lastRenewal = Date.now();
     const kept = await renewLease(context.db, { dialect: context.dialect, id: row.id, replicaId: context.replicaId, leaseMs: context.leaseMs });
@@ -24,13 +26,14 @@ export async function refreshClaimedLocation(
   try {
     result = await refreshTree(treeOptions(context, { type: row.type, target: row.target }, row.source, { dryRun: false, collect: mode.collect, reuse: true, onProgress }));
   } catch (error) {
+    const aborted = mode.signal?.aborted === true;
     await finishLocationRefresh(context.db, {
       dialect: context.dialect,
       id: row.id,
       replicaId: context.replicaId,
-      lastError: `Refreshing the location failed: ${(error as Error).message}`,
+      lastError: aborted ? row.last_error : `Refreshing the location failed: ${(error as Error).message}`,
       contentHash: row.content_hash,
-      nextInMs: jitteredInterval(context.intervalMs),
+      nextInMs: aborted ? 0 : jitteredInterval(context.intervalMs),
       now: context.now(),
     });
     throw error;

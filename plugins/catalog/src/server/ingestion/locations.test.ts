@@ -37,6 +37,10 @@ spec:
         '/org/openapi.yaml': 'openapi: 3.0.0\n',
         '/redirect.yaml': (_request, response) => response.writeHead(302, { location: `${other.url}/secret.yaml` }).end(),
         '/local-file.yaml': yamlDocs(location('sneaky', ['/etc/hosts'], 'file')),
+        '/etag/catalog-info.yaml': (request, response) => {
+          if (request.headers['if-none-match'] === '"one"') response.writeHead(304).end();
+          else response.writeHead(200, { etag: '"one"' }).end(yamlDocs(component('etagged')));
+        },
       }),
     );
     git = await startGitServer();
@@ -73,6 +77,16 @@ spec:
       { type: 'ownedBy', targetRef: 'group:default/team-a' },
     ]);
     expect((await harness.location('url', `${web.url}/org/catalog-info.yaml`))?.last_error).toBeNull();
+  });
+
+  it('asks for a URL with its ETag on the next refresh and keeps the entities on a 304', async () => {
+    harness = await createHarness(dialect, { root: reading() });
+    await harness.ingestion.registerLocation({ type: 'url', target: `${web.url}/etag/catalog-info.yaml` }, { dryRun: false });
+    const before = await harness.entity('component:default/etagged');
+    await harness.ingestion.refreshAllNow();
+    const asked = web.requests.filter((request) => request.url === '/etag/catalog-info.yaml').map((request) => request.headers['if-none-match'] ?? null);
+    expect(asked).toEqual([null, '"one"']);
+    expect(await harness.entity('component:default/etagged')).toEqual(before);
   });
 
   it('refuses to register an unreachable URL, a host that is not allowed, or a redirect to one', async () => {

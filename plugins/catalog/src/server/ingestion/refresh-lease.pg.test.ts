@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { claimDueLocations } from '../database/operations/ingestion/locations.js';
 import type { CatalogTables } from '../database/tables.js';
-import { component, createHarness, yamlDocs, type Harness } from './test-fixtures/harness.js';
+import { closeDatabase, component, createHarness, yamlDocs, type Harness } from './test-fixtures/harness.js';
 
 /** Several replicas on one PostgreSQL database share the locations; none is read twice at once. */
 describe('refresh leases across replicas (pg)', () => {
@@ -11,7 +11,7 @@ describe('refresh leases across replicas (pg)', () => {
   const harnesses: Harness[] = [];
   afterEach(async () => {
     for (const harness of harnesses.splice(0)) await harness.close();
-    await database?.close();
+    if (database) await closeDatabase(database);
   });
 
   it('gives each due location to exactly one of several concurrent claims', async () => {

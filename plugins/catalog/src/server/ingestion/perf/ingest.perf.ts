@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, testDatabaseIds } from '@portico/server/testing';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type LogEvent } from 'kysely';
+import { Kysely, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { expect, it } from 'vitest';
 import type { CatalogTables } from '../../database/tables.js';
 import { createHarness } from '../test-fixtures/harness.js';
@@ -81,8 +81,16 @@ it(`ingests ${catalogDir}`, async () => {
       .where('key', '=', 'relations.ownerof')
       .executeTakeFirst();
     console.log(`${dialect}: entities with relations.ownerof: ${owned?.count}`);
-    for (const [sql, entry] of [...timings].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
-      console.log(`${entry.ms.toFixed(0).padStart(7)} ms ${String(entry.count).padStart(7)}× ${sql}`);
+    if (dialect === 'sqlite') {
+      try {
+        const sizes = await sql<{ name: string; bytes: number }>`select name, sum(pgsize) as bytes from dbstat group by name order by bytes desc`.execute(harness.db);
+        for (const row of sizes.rows.slice(0, 12)) console.log(`${dialect}: ${row.name} ${Math.round(row.bytes / 1024 / 1024)} MB`);
+      } catch (error) {
+        console.log(`no dbstat: ${(error as Error).message}`);
+      }
+    }
+    for (const [statement, entry] of [...timings].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
+      console.log(`${entry.ms.toFixed(0).padStart(7)} ms ${String(entry.count).padStart(7)}× ${statement}`);
     }
   } finally {
     clearInterval(sampler);

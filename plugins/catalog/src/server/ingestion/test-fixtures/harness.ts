@@ -106,7 +106,7 @@ export async function createHarness(dialect: DatabaseDialect, options: HarnessOp
       await ingestion.stop();
       await new Promise((resolve) => setTimeout(resolve, 5));
       await events.stop();
-      if (!options.database) await database.close();
+      if (!options.database) await closeDatabase(database);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -128,4 +128,17 @@ spec:
   lifecycle: production
   owner: group:team-a
 ${extra}`;
+}
+
+/**
+ * pg-pool's end() resolves while its idle clients are still closing their sockets; dropping the
+ * test database WITH (FORCE) right then makes one of them emit an unhandled 57P01 error. Give
+ * the sockets a moment to close first.
+ */
+export async function closeDatabase(database: TestDatabase): Promise<void> {
+  if (database.dialect === 'pg') {
+    await database.kysely.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await database.close();
 }
