@@ -34,7 +34,7 @@ export async function writeTree(root: string, files: Record<string, string | Buf
 export async function runAction(
   action: AnyTemplateAction,
   input: JsonValue,
-  options: { workspacePath: string; templateDir?: string; secrets?: Record<string, string>; signal?: AbortSignal; dryRun?: boolean },
+  options: { workspacePath: string; templateDir?: string; templateRef?: string; secrets?: Record<string, string>; signal?: AbortSignal; dryRun?: boolean },
 ) {
   const log = createMemoryLogSink();
   const outputs: Record<string, JsonValue> = {};
@@ -45,7 +45,10 @@ export async function runAction(
     signal: options.signal ?? new AbortController().signal,
     isDryRun: options.dryRun ?? false,
     user: { ref: 'user:default/ada' },
-    templateInfo: options.templateDir ? { baseUrl: directoryToBaseUrl(options.templateDir) } : {},
+    templateInfo: {
+      ...(options.templateDir ? { baseUrl: directoryToBaseUrl(options.templateDir) } : {}),
+      ...(options.templateRef ? { entityRef: options.templateRef } : {}),
+    },
     secrets: options.secrets ?? {},
     stepId: 'test-step',
     onOutput: (name, value) => (outputs[name] = value),
