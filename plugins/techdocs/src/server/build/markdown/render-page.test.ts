@@ -263,3 +263,33 @@ describe('links and images', () => {
     expect(page.html).toBe('<p>see <a href="/docs/default/component/api/guide/missing/">x</a></p>');
   });
 });
+
+describe('pathological nesting', () => {
+  const renderOnly = (markdown: string) => render({ markdown, sourcePath: 'a.md', file: 'docs/a.md' });
+
+  it('rejects thousands of nested quotes or lists quickly instead of hanging', async () => {
+    const started = Date.now();
+    expect((await renderOnly(`intro\n\n${'>'.repeat(10_000)} deep`)).errors).toEqual([
+      { file: 'docs/a.md', line: 3, message: 'nests more than 32 block quotes (too deeply to render)' },
+    ]);
+    const lists = Array.from({ length: 2_000 }, (_, index) => `${' '.repeat(index * 2)}- item`).join('\n');
+    expect((await renderOnly(lists)).errors).toEqual([
+      { file: 'docs/a.md', line: 82, message: 'is indented more than 160 columns (nested too deeply to render)' },
+    ]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('reports raw HTML nested deeper than the stack allows as a problem of the page', async () => {
+    const page = await renderOnly(`${'<div>'.repeat(20_000)}x`);
+    expect(page.html).toBe('');
+    expect(page.errors).toEqual([{ file: 'docs/a.md', message: expect.stringMatching(/^could not be rendered: it is nested too deeply/) }]);
+  });
+
+  it('still renders ordinary nesting', async () => {
+    const lists = Array.from({ length: 10 }, (_, index) => `${' '.repeat(index * 2)}- level ${index}`).join('\n');
+    const page = await renderOnly(`${lists}\n\n> > > quoted`);
+    expect(page.errors).toEqual([]);
+    expect(page.html.match(/<ul>/g)).toHaveLength(10);
+    expect(page.html.match(/<blockquote>/g)).toHaveLength(3);
+  });
+});

@@ -18,6 +18,7 @@ import { remarkContainerDirectives, remarkMkdocsBlocks } from './container-direc
 import { splitFrontMatter } from './front-matter.js';
 import { rewriteLinks, type SiteIndex } from './links.js';
 import { rewriteMkdocsBlocks } from './mkdocs-blocks.js';
+import { checkNesting } from './nesting-limits.js';
 import { docsSanitizeSchema } from './sanitize-schema.js';
 import { collectSections, isScreenReaderOnly } from './sections.js';
 import { addTabButtons } from './tabbed-sets.js';
@@ -85,31 +86,45 @@ export async function createPageRenderer(options: PageRendererOptions): Promise<
   return async ({ markdown, sourcePath, file }) => {
     const errors: DocsProblem[] = [];
     const warnings: DocsProblem[] = [];
+    const unrendered = (problem: Omit<DocsProblem, 'file'>): RenderedPage => {
+      errors.push({ file, ...problem });
+      return { html: '', title: titleFromSourcePath(sourcePath), sections: [], toc: [], errors, warnings };
+    };
     const frontMatter = splitFrontMatter(markdown, file);
     errors.push(...frontMatter.problems);
+    const tooDeep = checkNesting(frontMatter.body);
+    if (tooDeep) return unrendered(tooDeep);
     const rewritten = rewriteMkdocsBlocks(frontMatter.body);
-    const tree = (await toSafeTree.run(toSafeTree.parse(rewritten.text), rewritten.text)) as Root;
 
-    markMermaidBlocks(tree);
-    rewriteLinks(tree, {
-      site: options.site,
-      sourcePath,
-      baseUrl,
-      assetBaseUrl,
-      lineOf: (node) => {
-        const line = node.position?.start.line;
-        return line === undefined ? undefined : rewritten.lineOrigins[line - 1];
-      },
-      report: ({ severity, ...problem }) => (severity === 'error' ? errors : warnings).push({ file, ...problem }),
-    });
-    addTabButtons(tree);
-    const sections = collectSections(tree);
-    const title =
-      frontMatter.title ?? sections.find((section) => section.depth === 1)?.title ?? titleFromSourcePath(sourcePath);
+    const renderTree = async (): Promise<RenderedPage> => {
+      const tree = (await toSafeTree.run(toSafeTree.parse(rewritten.text), rewritten.text)) as Root;
+      markMermaidBlocks(tree);
+      rewriteLinks(tree, {
+        site: options.site,
+        sourcePath,
+        baseUrl,
+        assetBaseUrl,
+        lineOf: (node) => {
+          const line = node.position?.start.line;
+          return line === undefined ? undefined : rewritten.lineOrigins[line - 1];
+        },
+        report: ({ severity, ...problem }) => (severity === 'error' ? errors : warnings).push({ file, ...problem }),
+      });
+      addTabButtons(tree);
+      const sections = collectSections(tree);
+      const title = frontMatter.title ?? sections.find((section) => section.depth === 1)?.title ?? titleFromSourcePath(sourcePath);
 
-    await loadLanguages(highlighter, codeLanguages(tree));
-    const decorated = (await decorate.run(tree)) as Root;
-    return { html: decorate.stringify(decorated), title, sections, toc: buildToc(sections), errors, warnings };
+      await loadLanguages(highlighter, codeLanguages(tree));
+      const decorated = (await decorate.run(tree)) as Root;
+      return { html: decorate.stringify(decorated), title, sections, toc: buildToc(sections), errors, warnings };
+    };
+    try {
+      return await renderTree();
+    } catch (error) {
+      // Deeply nested raw HTML can still exhaust the stack in one of the tree walks.
+      if (!(error instanceof RangeError)) throw error;
+      return unrendered({ message: `could not be rendered: it is nested too deeply (${error.message})` });
+    }
   };
 }
 
