@@ -33,10 +33,7 @@ export function createFsDeleteAction() {
         for (const target of targets) {
           const absolute = await resolveInsideRoot(root, target, 'keep');
           if (absolute === root) throw new InputError(`fs:delete refuses to delete the whole workspace ("${target}")`);
-          if (ctx.isDryRun) {
-            ctx.logger.info(`Would delete ${target}`);
-            continue;
-          }
+          // Also in a dry run: its workspace is thrown away, and its files must be what a real run leaves.
           await rm(absolute, { recursive: true, force: true });
           ctx.logger.info(`Deleted ${target}`);
         }
