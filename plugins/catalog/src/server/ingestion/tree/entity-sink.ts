@@ -115,7 +115,13 @@ export class EntitySink {
         continue;
       }
       const state = states.get(ref);
-      const ours = !state || state.orphan || (state.sourceKey === item.sourceKey && state.originKey === originKey);
+      const sameEmitter = state !== undefined && state.sourceKey === item.sourceKey && state.originKey === originKey;
+      // Anyone may take over an orphan with a valid entity; a broken one never takes anything over.
+      const ours = !state || sameEmitter || (state.orphan && outcome.ok);
+      if (!ours && !outcome.ok) {
+        problems.push(...outcome.messages);
+        continue;
+      }
       if (!ours) {
         conflicts.push({ entityRef: ref, sourceKey: item.sourceKey, ownerSourceKey: state.sourceKey, ownerOriginKey: state.originKey });
         problemSources.add(item.sourceKey);
