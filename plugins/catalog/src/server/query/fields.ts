@@ -55,3 +55,13 @@ function copyPath(source: Record<string, unknown>, target: Record<string, unknow
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The same pruning on entity JSON text: without fields the stored text goes out untouched
+ * (no parse, no re-serialisation), which is most of the cost of a large list.
+ */
+export function projectJson(fields: readonly string[] | undefined): (body: string) => string {
+  if (!fields?.length) return (body) => body;
+  const project = projectFields(fields);
+  return (body) => JSON.stringify(project(JSON.parse(body) as Entity));
+}

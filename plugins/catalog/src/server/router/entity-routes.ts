@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { NotFoundError, type Entity } from '@portico/model';
+import { NotFoundError } from '@portico/model';
 import {
   entityHistoryQuery,
   entityNameParams,
@@ -13,7 +13,7 @@ import { getEntityHistory, type HistoryPosition } from '../database/operations/q
 import { getEntityByRef, getEntityByUid } from '../database/operations/query/get-entities.js';
 import { listEntities, streamEntities, type ListEntitiesRequest } from '../database/operations/query/list-entities.js';
 import { decodeEntityCursor, encodeEntityCursor } from '../query/entity-cursor.js';
-import { parseFields, projectFields } from '../query/fields.js';
+import { parseFields, projectJson } from '../query/fields.js';
 import { parseOrderParams } from '../query/order.js';
 import { parseFilterParams } from '../query/parse-filter-params.js';
 import type { CatalogRouteContext } from './route-context.js';
@@ -23,7 +23,7 @@ import { decodeSmallCursor, encodeSmallCursor, refFromPath } from './params.js';
 export function registerEntityRoutes({ router, db, ingestion }: CatalogRouteContext): void {
   router.get('/entities', { schema: { querystring: getEntitiesQuery } }, async (request, reply) => {
     const { query } = request;
-    const project = projectFields(parseFields(query.fields));
+    const project = projectJson(parseFields(query.fields));
     const cursor = query.after ? decodeEntityCursor(query.after, 'after') : undefined;
     const listing: ListEntitiesRequest = cursor
       ? { ...(cursor.filter ? { filter: cursor.filter } : {}), order: cursor.order, after: cursor.position }
@@ -38,7 +38,8 @@ export function registerEntityRoutes({ router, db, ingestion }: CatalogRouteCont
         url.searchParams.set('after', after);
         void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
       }
-      return page.entities.map(project);
+      void reply.type('application/json; charset=utf-8');
+      return reply.send(`[${page.bodies.map(project).join(',')}]`);
     }
 
     // Without a limit, every match: streamed in batches so 100k entities never sit in memory at
@@ -109,15 +110,15 @@ function isHistoryPosition(value: unknown): value is HistoryPosition {
 }
 
 async function* jsonArray(
-  first: Entity[] | undefined,
-  rest: AsyncIterator<Entity[]>,
-  project: (entity: Entity) => Entity,
+  first: string[] | undefined,
+  rest: AsyncIterator<string[]>,
+  project: (body: string) => string,
 ): AsyncGenerator<string> {
   yield '[';
   let separator = '';
   let batch = first;
   while (batch) {
-    yield separator + batch.map((entity) => JSON.stringify(project(entity))).join(',');
+    yield separator + batch.map(project).join(',');
     separator = ',';
     const next = await rest.next();
     batch = next.done ? undefined : next.value;

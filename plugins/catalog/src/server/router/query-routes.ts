@@ -6,58 +6,59 @@ import {
   queryEntitiesBody,
   queryEntitiesQuery,
   relationsGraphQuery,
-  type EntitiesByRefsResponse,
   type EntityFacetsResponse,
-  type QueryEntitiesResponse,
   type RelationsGraphResponse,
 } from '../../common/contracts.js';
 import { getEntityFacets } from '../database/operations/query/entity-facets.js';
-import { getEntitiesByRefs } from '../database/operations/query/get-entities.js';
+import { getEntityBodiesByRefs } from '../database/operations/query/get-entities.js';
 import { queryEntities, type QueryEntitiesResult } from '../database/operations/query/query-entities.js';
 import { getRelationsGraph } from '../database/operations/query/relations-graph.js';
 import { decodeEntityCursor, encodeEntityCursor, type EntityListing } from '../query/entity-cursor.js';
 import { allOf, type EntityFilter } from '../query/entity-filter.js';
-import { parseFields, projectFields } from '../query/fields.js';
+import { parseFields, projectJson } from '../query/fields.js';
 import { fullTextCondition } from '../query/full-text.js';
 import { parseOrderFieldParams, type EntityOrder } from '../query/order.js';
 import { parseFilterParams } from '../query/parse-filter-params.js';
 import { parsePredicate } from '../query/parse-predicate.js';
 import { commaListParam, listParam } from './params.js';
 import type { CatalogRouteContext } from './route-context.js';
+import type { FastifyReply } from 'fastify';
 
 /** Backstage's by-query answers 200 entities when the request names no limit. */
 export const DEFAULT_QUERY_LIMIT = 200;
 
 /** by-query (GET and POST), by-refs, facets (GET and POST) and Portico's relations graph. */
 export function registerQueryRoutes({ router, db }: CatalogRouteContext): void {
-  router.get('/entities/by-query', { schema: { querystring: queryEntitiesQuery } }, async (request): Promise<QueryEntitiesResponse> => {
+  router.get('/entities/by-query', { schema: { querystring: queryEntitiesQuery } }, async (request, reply) => {
     const { query } = request;
     const fields = parseFields(query.fields);
     if (query.cursor) {
       const cursor = decodeEntityCursor(query.cursor);
-      return respond(await queryEntities(db, { listing: cursor, cursor, limit: query.limit ?? DEFAULT_QUERY_LIMIT, ...total(query.totalItems) }), fields);
+      return respond(reply, await queryEntities(db, { listing: cursor, cursor, limit: query.limit ?? DEFAULT_QUERY_LIMIT, ...total(query.totalItems) }), fields);
     }
     const order = parseOrderFieldParams(query.orderField);
     const text = fullTextCondition(query.fullTextFilterTerm, commaListParam(query.fullTextFilterFields), order);
     const listing: EntityListing = { ...optional(allOf(parseFilterParams(query.filter), text)), order };
     return respond(
+      reply,
       await queryEntities(db, { listing, ...optionalOffset(query.offset), limit: query.limit ?? DEFAULT_QUERY_LIMIT, ...total(query.totalItems) }),
       fields,
     );
   });
 
-  router.post('/entities/by-query', { schema: { body: queryEntitiesBody } }, async (request): Promise<QueryEntitiesResponse> => {
+  router.post('/entities/by-query', { schema: { body: queryEntitiesBody } }, async (request, reply) => {
     const { body } = request;
     const fields = parseFields(body.fields);
     if (body.cursor) {
       const cursor = decodeEntityCursor(body.cursor);
-      return respond(await queryEntities(db, { listing: cursor, cursor, limit: body.limit ?? DEFAULT_QUERY_LIMIT, ...total(body.totalItems) }), fields);
+      return respond(reply, await queryEntities(db, { listing: cursor, cursor, limit: body.limit ?? DEFAULT_QUERY_LIMIT, ...total(body.totalItems) }), fields);
     }
     const order: EntityOrder[] = body.orderBy === undefined ? [] : Array.isArray(body.orderBy) ? body.orderBy : [body.orderBy];
     const text = fullTextCondition(body.fullTextFilter?.term, body.fullTextFilter?.fields, order);
     const predicate = body.query === undefined ? undefined : parsePredicate(body.query);
     const listing: EntityListing = { ...optional(allOf(predicate, text)), order };
     return respond(
+      reply,
       await queryEntities(db, { listing, ...optionalOffset(body.offset), limit: body.limit ?? DEFAULT_QUERY_LIMIT, ...total(body.totalItems) }),
       fields,
     );
@@ -66,12 +67,12 @@ export function registerQueryRoutes({ router, db }: CatalogRouteContext): void {
   router.post(
     '/entities/by-refs',
     { schema: { body: entitiesByRefsBody, querystring: entityFacetsQuery.pick({ filter: true }) } },
-    async (request): Promise<EntitiesByRefsResponse> => {
+    async (request, reply) => {
       const { body, query } = request;
       const filter = allOf(parseFilterParams(query.filter), body.query === undefined ? undefined : parsePredicate(body.query));
-      const project = projectFields(parseFields(body.fields));
-      const items = await getEntitiesByRefs(db, body.entityRefs, filter);
-      return { items: items.map((entity) => (entity ? project(entity) : null)) };
+      const project = projectJson(parseFields(body.fields));
+      const items = await getEntityBodiesByRefs(db, body.entityRefs, filter);
+      return sendJson(reply, `{"items":[${items.map((item) => (item === null ? 'null' : project(item))).join(',')}]}`);
     },
   );
 
@@ -104,16 +105,19 @@ export function registerQueryRoutes({ router, db }: CatalogRouteContext): void {
   });
 }
 
-function respond(result: QueryEntitiesResult, fields: string[] | undefined): QueryEntitiesResponse {
-  const project = projectFields(fields);
-  return {
-    items: result.items.map(project),
-    totalItems: result.totalItems,
-    pageInfo: {
-      ...(result.nextCursor ? { nextCursor: encodeEntityCursor(result.nextCursor) } : {}),
-      ...(result.prevCursor ? { prevCursor: encodeEntityCursor(result.prevCursor) } : {}),
-    },
+/** The by-query response, written around the stored entity JSON (see projectJson). */
+function respond(reply: FastifyReply, result: QueryEntitiesResult, fields: string[] | undefined): FastifyReply {
+  const project = projectJson(fields);
+  const pageInfo = {
+    ...(result.nextCursor ? { nextCursor: encodeEntityCursor(result.nextCursor) } : {}),
+    ...(result.prevCursor ? { prevCursor: encodeEntityCursor(result.prevCursor) } : {}),
   };
+  const items = result.bodies.map(project).join(',');
+  return sendJson(reply, `{"items":[${items}],"totalItems":${result.totalItems},"pageInfo":${JSON.stringify(pageInfo)}}`);
+}
+
+function sendJson(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
 }
 
 function checkFacets(facets: string[]): string[] {

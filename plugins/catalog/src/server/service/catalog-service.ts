@@ -5,6 +5,7 @@ import type { FacetCount } from '../database/operations/query/entity-facets.js';
 import { getEntityFacets } from '../database/operations/query/entity-facets.js';
 import { getEntitiesByRefs, getEntityByRef } from '../database/operations/query/get-entities.js';
 import { listEntities, streamEntities } from '../database/operations/query/list-entities.js';
+import { parseEntity } from '../database/operations/query/load-entities.js';
 import { queryEntities } from '../database/operations/query/query-entities.js';
 import { getRelationsGraph, type RelationsGraph, type RelationsGraphRequest } from '../database/operations/query/relations-graph.js';
 import type { CatalogTables } from '../database/tables.js';
@@ -84,7 +85,8 @@ export function createCatalogService(db: Kysely<CatalogTables>): CatalogService 
         offset: query.offset ?? 0,
         limit: query.limit ?? DEFAULT_SERVICE_LIMIT,
       });
-      return page.entities.map(projectFields(query.fields));
+      const project = projectFields(query.fields);
+      return page.bodies.map((body) => project(parseEntity(body)));
     },
 
     async queryEntities(query) {
@@ -97,8 +99,9 @@ export function createCatalogService(db: Kysely<CatalogTables>): CatalogService 
         limit: query.limit ?? DEFAULT_SERVICE_LIMIT,
         ...(query.totalItems ? { totalItems: query.totalItems } : {}),
       });
+      const project = projectFields(query.fields);
       return {
-        items: result.items.map(projectFields(query.fields)),
+        items: result.bodies.map((body) => project(parseEntity(body))),
         totalItems: result.totalItems,
         ...(result.nextCursor ? { nextCursor: encodeEntityCursor(result.nextCursor) } : {}),
         ...(result.prevCursor ? { prevCursor: encodeEntityCursor(result.prevCursor) } : {}),
@@ -109,7 +112,7 @@ export function createCatalogService(db: Kysely<CatalogTables>): CatalogService 
       const filter = filterOf(query);
       const project = projectFields(query.fields);
       for await (const batch of streamEntities(db, { ...(filter ? { filter } : {}), order: query.order ?? [] }, batchSize)) {
-        yield batch.map(project);
+        yield batch.map((body) => project(parseEntity(body)));
       }
     },
 

@@ -16,10 +16,16 @@ describe.each(testDatabaseIds())('compileFilter on %s', (dialect) => {
   });
   afterAll(() => database.close());
 
+  /** The matches, checked to be the same whether conditions are probes or sets. */
   async function refs(filter: EntityFilter, withRefColumn = true): Promise<string[]> {
-    const condition = compileFilter(filter, { entityId: 'e.entity_id', ...(withRefColumn ? { entityRef: 'e.entity_ref' } : {}) });
-    const result = await sql<{ entity_ref: string }>`SELECT e.entity_ref FROM catalog_entities e WHERE ${condition} ORDER BY e.entity_ref`.execute(database.db);
-    return result.rows.map((row) => row.entity_ref);
+    const results: string[][] = [];
+    for (const mode of ['exists', 'in'] as const) {
+      const condition = compileFilter(filter, { entityId: 'e.entity_id', mode, ...(withRefColumn ? { entityRef: 'e.entity_ref' } : {}) });
+      const result = await sql<{ entity_ref: string }>`SELECT e.entity_ref FROM catalog_entities e WHERE ${condition} ORDER BY e.entity_ref`.execute(database.db);
+      results.push(result.rows.map((row) => row.entity_ref));
+    }
+    expect(results[1]).toEqual(results[0]);
+    return results[0]!;
   }
   const params = async (...filters: string[]) => refs(parseFilterParams(filters)!);
 

@@ -11,6 +11,12 @@ export interface FilterTarget {
    * which the unique ref index answers in order, without reading search rows.
    */
   entityRef?: string;
+  /**
+   * `exists` (default): each condition probes the entity's own search rows, cheapest when few
+   * entities are tested (a page walked in order). `in`: each condition is a set of entity ids
+   * built once, cheapest when every match is visited (counts, facets, whole lists).
+   */
+  mode?: 'exists' | 'in';
 }
 
 const TRUE = sql<SqlBool>`1 = 1`;
@@ -37,28 +43,30 @@ export function compileFilter(filter: EntityFilter, target: FilterTarget): RawBu
 }
 
 function compileCondition(condition: EntityCondition, target: FilterTarget): RawBuilder<SqlBool> {
-  const entityId = sql.ref(target.entityId);
   if ('contains' in condition) {
     const keys = unique(condition.keys.map(lower));
     if (keys.length === 0) return FALSE;
     const pattern = `%${escapeLike(lower(condition.contains))}%`;
-    return sql<SqlBool>`EXISTS (SELECT 1 FROM catalog_search fs WHERE fs.entity_id = ${entityId} AND fs.key IN (${sql.join(keys)}) AND fs.value LIKE ${pattern} ESCAPE '\\')`;
+    return searchRows(target, sql`fs.key IN (${sql.join(keys)}) AND fs.value LIKE ${pattern} ESCAPE '\\'`);
   }
   const key = lower(condition.key);
   if ('prefix' in condition) {
     const pattern = `${escapeLike(lower(condition.prefix))}%`;
-    return sql<SqlBool>`EXISTS (SELECT 1 FROM catalog_search fs WHERE fs.entity_id = ${entityId} AND fs.key = ${key} AND fs.value LIKE ${pattern} ESCAPE '\\')`;
+    return searchRows(target, sql`fs.key = ${key} AND fs.value LIKE ${pattern} ESCAPE '\\'`);
   }
-  if (condition.values === undefined) {
-    return sql<SqlBool>`EXISTS (SELECT 1 FROM catalog_search fs WHERE fs.entity_id = ${entityId} AND fs.key = ${key})`;
-  }
+  if (condition.values === undefined) return searchRows(target, sql`fs.key = ${key}`);
   const values = unique(condition.values.map(lower));
   if (values.length === 0) return FALSE;
   if (key === 'kind' && target.entityRef) return kindAsRefRange(values, sql.ref(target.entityRef));
-  if (values.length === 1) {
-    return sql<SqlBool>`EXISTS (SELECT 1 FROM catalog_search fs WHERE fs.entity_id = ${entityId} AND fs.key = ${key} AND fs.value = ${values[0]})`;
-  }
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM catalog_search fs WHERE fs.entity_id = ${entityId} AND fs.key = ${key} AND fs.value IN (${sql.join(values)}))`;
+  if (values.length === 1) return searchRows(target, sql`fs.key = ${key} AND fs.value = ${values[0]}`);
+  return searchRows(target, sql`fs.key = ${key} AND fs.value IN (${sql.join(values)})`);
+}
+
+/** "The entity has a search row matching `where`", as a probe or as a set, per the target's mode. */
+function searchRows(target: FilterTarget, where: RawBuilder<unknown>): RawBuilder<SqlBool> {
+  const entityId = sql.ref(target.entityId);
+  if (target.mode === 'in') return sql<SqlBool>`${entityId} IN (SELECT fs.entity_id FROM catalog_search fs WHERE ${where})`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM catalog_search fs WHERE fs.entity_id = ${entityId} AND ${where})`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EntityFilter } from '../../../query/entity-filter.js';
 import type { CatalogTables } from '../../tables.js';
+import { cachedAggregate } from './aggregate-cache.js';
 import { compileFilter } from './compile-filter.js';
 
 export interface FacetCount {
@@ -23,15 +24,18 @@ export async function getEntityFacets(
   const keys = [...new Set(facets.map((facet) => facet.toLowerCase()))];
   const result: Record<string, FacetCount[]> = {};
   if (keys.length === 0) return result;
-  const condition = filter ? compileFilter(filter, { entityId: 's.entity_id' }) : sql`1 = 1`;
-  // Grouping by value too follows the index order; original_value decides the group either way.
-  const rows = await sql<{ key: string; value: string; count: number | string }>`
-    SELECT s.key AS key, s.original_value AS value, COUNT(*) AS count
-    FROM catalog_search s
-    WHERE s.key IN (${sql.join(keys)}) AND s.value IS NOT NULL AND ${condition}
-    GROUP BY s.key, s.value, s.original_value`.execute(db);
+  const rows = await cachedAggregate(db, `facets:${JSON.stringify([keys, filter ?? null])}`, async () => {
+    const condition = filter ? compileFilter(filter, { entityId: 's.entity_id', mode: 'in' }) : sql`1 = 1`;
+    // Grouping by value too follows the index order; original_value decides the group either way.
+    const result = await sql<{ key: string; value: string; count: number | string }>`
+      SELECT s.key AS key, s.original_value AS value, COUNT(*) AS count
+      FROM catalog_search s
+      WHERE s.key IN (${sql.join(keys)}) AND s.value IS NOT NULL AND ${condition}
+      GROUP BY s.key, s.value, s.original_value`.execute(db);
+    return result.rows;
+  });
   const byKey = new Map<string, FacetCount[]>(keys.map((key) => [key, []]));
-  for (const row of rows.rows) byKey.get(row.key)?.push({ value: String(row.value), count: Number(row.count) });
+  for (const row of rows) byKey.get(row.key)?.push({ value: String(row.value), count: Number(row.count) });
   for (const facet of facets) {
     const counts = byKey.get(facet.toLowerCase()) ?? [];
     result[facet] = [...counts].sort((a, b) => b.count - a.count || compareText(a.value, b.value));

@@ -28,6 +28,13 @@ export interface EntityPageRequest {
   limit: number;
 }
 
+/** Every match at once (ids and sort values only), for lists without a limit. */
+export interface EntityListRequest {
+  filter?: EntityFilter;
+  order?: readonly EntityOrder[];
+  offset?: number;
+}
+
 export interface EntityPageRow {
   entityId: string;
   entityRef: string;
@@ -46,7 +53,17 @@ export async function selectEntityPage(db: Kysely<CatalogTables>, request: Entit
   if (request.limit <= 0) return [];
   const order = normalizeOrder(request.order ?? []);
   if (order.length === 1) return selectOrderedByOneField(db, request, order[0]!);
-  return selectOrderedByColumns(db, request, order);
+  return selectOrderedByColumns(db, request, order, 'exists');
+}
+
+/**
+ * The ids of every match in order, in one query: conditions become sets built once and the
+ * matches are sorted once, instead of walking the order and probing each candidate, which is
+ * the better trade when every match is wanted anyway.
+ */
+export async function selectAllEntityIds(db: Kysely<CatalogTables>, request: EntityListRequest): Promise<EntityPageRow[]> {
+  const order = normalizeOrder(request.order ?? []);
+  return selectOrderedByColumns(db, { ...request, limit: undefined }, order, 'in');
 }
 
 function normalizeOrder(order: readonly EntityOrder[]): EntityOrder[] {
@@ -70,7 +87,12 @@ function filterCondition(filter: EntityFilter | undefined, target: FilterTarget)
  * sorted after filtering. Fine for the lists this serves (GET /entities with `order`), where
  * one-field orders, the common case, take the faster path below.
  */
-async function selectOrderedByColumns(db: Kysely<CatalogTables>, request: EntityPageRequest, order: EntityOrder[]): Promise<EntityPageRow[]> {
+async function selectOrderedByColumns(
+  db: Kysely<CatalogTables>,
+  request: Omit<EntityPageRequest, 'limit'> & { limit: number | undefined },
+  order: EntityOrder[],
+  mode: 'exists' | 'in',
+): Promise<EntityPageRow[]> {
   const backwards = request.before !== undefined;
   const position = request.before ?? request.after;
   const valueColumns = order.map((entry, index) => {
@@ -85,7 +107,7 @@ async function selectOrderedByColumns(db: Kysely<CatalogTables>, request: Entity
   const seek = position ? afterBoundary(terms, [...position.values, position.ref]) : sql<SqlBool>`1 = 1`;
   const inner = sql`SELECT e.entity_id, e.entity_ref${valueColumns.length ? sql`, ${sql.join(valueColumns)}` : sql``}
     FROM catalog_entities e
-    WHERE ${filterCondition(request.filter, { entityId: 'e.entity_id', entityRef: 'e.entity_ref' })}`;
+    WHERE ${filterCondition(request.filter, { entityId: 'e.entity_id', entityRef: 'e.entity_ref', mode })}`;
   const query = sql<IdRow>`SELECT t.* FROM (${inner}) t WHERE ${seek} ORDER BY ${orderByClause(terms)} ${limitClause(request.limit, request.offset)}`;
   const rows = (await query.execute(db)).rows;
   if (backwards) rows.reverse();
@@ -141,13 +163,18 @@ async function selectValuedPart(
     { value: sql.ref('e.entity_ref'), direction: 'asc', nullsLast: true },
   ];
   if (backwards) terms = terms.map(reverseTerm);
-  const seek = boundary ? afterBoundary(terms, [boundary.values[0] ?? null, boundary.ref]) : sql<SqlBool>`1 = 1`;
+  const bound = boundary?.values[0] ?? null;
+  const seek = boundary ? afterBoundary(terms, [bound, boundary.ref]) : sql<SqlBool>`1 = 1`;
+  // The keyset condition is an OR the index cannot seek with; this implied bound on the value
+  // alone lets the walk start at the boundary, so page 1000 costs what page 1 does.
+  const start = bound === null ? sql<SqlBool>`1 = 1` : sql<SqlBool>`s.value ${sql.raw(terms[0]!.direction === 'asc' ? '>=' : '<=')} ${bound}`;
   const query = sql<IdRow>`SELECT s.entity_id, e.entity_ref, s.value AS v0
     FROM catalog_search s
     INNER JOIN catalog_entities e ON e.entity_id = s.entity_id
     WHERE s.key = ${order.field} AND s.value IS NOT NULL
       AND ${representativeValue(order)}
       AND ${filterCondition(filter, { entityId: 's.entity_id' })}
+      AND ${start}
       AND ${seek}
     ORDER BY ${orderByClause(terms)} ${limitClause(limit, offset)}`;
   return (await query.execute(db)).rows.map((row) => toPageRow(row, 1));
@@ -197,8 +224,10 @@ async function countPart(
   return Number(row?.count ?? 0);
 }
 
-function limitClause(limit: number, offset: number | undefined): RawBuilder<unknown> {
-  return offset ? sql`LIMIT ${limit} OFFSET ${offset}` : sql`LIMIT ${limit}`;
+/** Both databases take a LIMIT before an OFFSET; "no limit" is the largest both accept. */
+function limitClause(limit: number | undefined, offset: number | undefined): RawBuilder<unknown> {
+  const count = limit ?? 2_147_483_647;
+  return offset ? sql`LIMIT ${count} OFFSET ${offset}` : sql`LIMIT ${count}`;
 }
 
 function toPageRow(row: IdRow, valueCount: number): EntityPageRow {

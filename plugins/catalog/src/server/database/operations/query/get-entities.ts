@@ -21,13 +21,14 @@ const CHUNK = 500;
 
 /**
  * Entities for refs, in the order asked, with null for refs that do not exist, do not parse or
- * do not pass the filter (Backstage's by-refs). Asking for a ref twice gives it twice.
+ * do not pass the filter (Backstage's by-refs). Asking for a ref twice gives it twice. JSON
+ * text, so a response can carry them as they are.
  */
-export async function getEntitiesByRefs(
+export async function getEntityBodiesByRefs(
   db: Kysely<CatalogTables>,
   entityRefs: readonly string[],
   filter?: EntityFilter,
-): Promise<Array<Entity | null>> {
+): Promise<Array<string | null>> {
   const normalized = entityRefs.map(normalizeRef);
   const wanted = [...new Set(normalized.filter((ref): ref is string => ref !== undefined))];
   const found = new Map<string, string>();
@@ -39,11 +40,17 @@ export async function getEntitiesByRefs(
     if (filter) query = query.where(compileFilter(filter, { entityId: 'e.entity_id', entityRef: 'e.entity_ref' }));
     for (const row of await query.execute()) found.set(row.entity_ref, row.final_body);
   }
-  // Parsed per position, so two requests for one ref never share (and mutate) one object.
-  return normalized.map((ref) => {
-    const body = ref === undefined ? undefined : found.get(ref);
-    return body === undefined ? null : (JSON.parse(body) as Entity);
-  });
+  return normalized.map((ref) => (ref === undefined ? null : (found.get(ref) ?? null)));
+}
+
+/** getEntityBodiesByRefs, parsed (each position its own object). */
+export async function getEntitiesByRefs(
+  db: Kysely<CatalogTables>,
+  entityRefs: readonly string[],
+  filter?: EntityFilter,
+): Promise<Array<Entity | null>> {
+  const bodies = await getEntityBodiesByRefs(db, entityRefs, filter);
+  return bodies.map((body) => (body === null ? null : (JSON.parse(body) as Entity)));
 }
 
 /** The stored form of a ref: lower-cased, namespace defaulted; undefined when it is not a ref. */

@@ -1,9 +1,8 @@
-import type { Entity } from '@portico/model';
 import type { Kysely } from 'kysely';
 import type { EntityFilter } from '../../../query/entity-filter.js';
 import type { CatalogTables } from '../../tables.js';
-import { selectEntityPage, type EntityOrder, type EntityPosition } from './entity-page.js';
-import { loadEntitiesInOrder } from './load-entities.js';
+import { selectAllEntityIds, selectEntityPage, type EntityOrder, type EntityPosition } from './entity-page.js';
+import { loadBodiesInOrder } from './load-entities.js';
 import { positionOf } from './query-entities.js';
 
 export interface ListEntitiesRequest {
@@ -17,7 +16,8 @@ export interface ListEntitiesRequest {
 }
 
 export interface ListEntitiesResult {
-  entities: Entity[];
+  /** Final entities as JSON text, in order. */
+  bodies: string[];
   /** Where the next page starts, when `limit` cut the list short. */
   next?: EntityPosition;
 }
@@ -36,27 +36,38 @@ export async function listEntities(db: Kysely<CatalogTables>, request: ListEntit
   });
   const more = rows.length > request.limit;
   const page = more ? rows.slice(0, request.limit) : rows;
-  const entities = await loadEntitiesInOrder(db, page.map((row) => row.entityId));
+  const bodies = await loadBodiesInOrder(db, page.map((row) => row.entityId));
   const last = page.at(-1);
-  return { entities, ...(more && last ? { next: positionOf(last) } : {}) };
+  return { bodies, ...(more && last ? { next: positionOf(last) } : {}) };
 }
 
 /**
- * Every match, a batch at a time (keyset, so memory stays flat at 100k entities and each
- * batch costs the same). An offset skips that many first.
+ * Every match, in order, a batch of bodies at a time: the ordered ids come from one query (ids
+ * only, so 100k matches are a few MB), the bodies are read per batch, so memory stays flat.
+ * `after` continues after a position (the list's order must be the same).
  */
 export async function* streamEntities(
   db: Kysely<CatalogTables>,
   request: Omit<ListEntitiesRequest, 'limit'>,
   batchSize = LIST_BATCH_SIZE,
-): AsyncGenerator<Entity[]> {
-  let after = request.after;
-  let offset = request.after ? 0 : (request.offset ?? 0);
-  for (;;) {
-    const { entities, next } = await listEntities(db, { ...request, ...(after ? { after } : {}), offset, limit: batchSize });
-    if (entities.length > 0) yield entities;
-    if (!next) return;
-    after = next;
-    offset = 0;
+): AsyncGenerator<string[]> {
+  if (request.after) {
+    // A continuation: keyset pages from the position, as a limited list would.
+    let after: EntityPosition | undefined = request.after;
+    while (after) {
+      const { bodies, next }: ListEntitiesResult = await listEntities(db, { ...request, after, limit: batchSize });
+      if (bodies.length > 0) yield bodies;
+      after = next;
+    }
+    return;
+  }
+  const rows = await selectAllEntityIds(db, {
+    ...(request.filter ? { filter: request.filter } : {}),
+    order: request.order ?? [],
+    ...(request.offset ? { offset: request.offset } : {}),
+  });
+  for (let index = 0; index < rows.length; index += batchSize) {
+    const bodies = await loadBodiesInOrder(db, rows.slice(index, index + batchSize).map((row) => row.entityId));
+    if (bodies.length > 0) yield bodies;
   }
 }

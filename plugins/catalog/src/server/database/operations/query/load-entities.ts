@@ -19,13 +19,20 @@ export async function loadFinalBodies(db: Kysely<CatalogTables>, entityIds: read
   return bodies;
 }
 
-/** The entities of a page of ids, in the page's order; ids deleted meanwhile are skipped. */
-export async function loadEntitiesInOrder(db: Kysely<CatalogTables>, entityIds: readonly string[]): Promise<Entity[]> {
+/**
+ * The final bodies (JSON text) of a page of ids, in the page's order; ids deleted meanwhile are
+ * skipped. Text, so a response can carry them without parsing and re-serialising each entity.
+ */
+export async function loadBodiesInOrder(db: Kysely<CatalogTables>, entityIds: readonly string[]): Promise<string[]> {
   const bodies = await loadFinalBodies(db, entityIds);
-  const entities: Entity[] = [];
+  const ordered: string[] = [];
   for (const id of entityIds) {
     const body = bodies.get(id);
-    if (body !== undefined) entities.push(JSON.parse(body) as Entity);
+    if (body !== undefined) ordered.push(body);
   }
-  return entities;
+  return ordered;
+}
+
+export function parseEntity(body: string): Entity {
+  return JSON.parse(body) as Entity;
 }

@@ -1,10 +1,9 @@
-import type { Entity } from '@portico/model';
 import type { Kysely } from 'kysely';
 import type { EntityCursor, EntityListing } from '../../../query/entity-cursor.js';
 import type { CatalogTables } from '../../tables.js';
 import { countEntities } from './count-entities.js';
 import { selectEntityPage, type EntityPageRow, type EntityPosition } from './entity-page.js';
-import { loadEntitiesInOrder } from './load-entities.js';
+import { loadBodiesInOrder } from './load-entities.js';
 
 export interface QueryEntitiesRequest {
   listing: EntityListing;
@@ -18,7 +17,8 @@ export interface QueryEntitiesRequest {
 }
 
 export interface QueryEntitiesResult {
-  items: Entity[];
+  /** The page's final entities as JSON text, in order. */
+  bodies: string[];
   totalItems: number;
   nextCursor?: EntityCursor;
   prevCursor?: EntityCursor;
@@ -62,9 +62,9 @@ export async function queryEntities(db: Kysely<CatalogTables>, request: QueryEnt
   const carried = request.totalItems === 'exclude' ? {} : { totalItems };
   const first = page[0];
   const last = page.at(-1);
-  const items = await loadEntitiesInOrder(db, page.map((row) => row.entityId));
+  const bodies = await loadBodiesInOrder(db, page.map((row) => row.entityId));
   return {
-    items,
+    bodies,
     totalItems,
     ...(hasNext && last ? { nextCursor: { ...listing, direction: 'next', position: positionOf(last), ...carried } } : {}),
     ...(hasPrev && first ? { prevCursor: { ...listing, direction: 'prev', position: positionOf(first), ...carried } } : {}),
