@@ -2,7 +2,7 @@ import { it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { connectDatabase } from '@portico/server';
 import type { CatalogTables } from '../../database/tables.js';
-import { perfDatabaseFile } from './perf-paths.js';
+import { perfDatabaseConfig } from './perf-paths.js';
 import { getEntityFacets } from '../../database/operations/query/entity-facets.js';
 import { getEntitiesByRefs, getEntityByRef } from '../../database/operations/query/get-entities.js';
 import { queryEntities } from '../../database/operations/query/query-entities.js';
@@ -30,7 +30,7 @@ async function measure(name: string, runs: number, fn: () => Promise<unknown>): 
 }
 
 it('measures', async () => {
-  const connection = connectDatabase({ client: 'sqlite', connection: { filename: perfDatabaseFile } }, { baseDir: '/' });
+  const connection = connectDatabase(perfDatabaseConfig(), { baseDir: '/' });
   const db = connection.kysely as unknown as Kysely<CatalogTables>;
   const runs = Number(process.env.PERF_RUNS ?? 50);
   const refs = (await db.selectFrom('catalog_entities').select('entity_ref').orderBy('entity_id').limit(100).execute()).map((row) => row.entity_ref);
@@ -65,9 +65,9 @@ it('measures', async () => {
 it('measures over HTTP', async () => {
   const { startTestKernel } = await import('@portico/server/testing');
   const { catalogRouterPlugin, createFileIngestion } = await import('../../router/test-fixtures/test-catalog.js');
-  const config = { client: 'sqlite' as const, connection: { filename: perfDatabaseFile } };
+  const config = perfDatabaseConfig();
   const connection = connectDatabase(config, { baseDir: '/' });
-  const server = await startTestKernel({ dialect: 'sqlite', plugins: [catalogRouterPlugin(createFileIngestion)], database: { ...connection, config } });
+  const server = await startTestKernel({ dialect: config.client, plugins: [catalogRouterPlugin(createFileIngestion)], database: { ...connection, config } });
   const api = `${server.url}/api/catalog`;
   const runs = Number(process.env.PERF_RUNS ?? 50);
   const get = async (path: string) => {

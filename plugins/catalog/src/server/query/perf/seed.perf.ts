@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { it } from 'vitest';
 import { connectDatabase, migratePlugin } from '@portico/server';
 import { catalogMigrations } from '../../database/migrations/index.js';
 import type { CatalogTables } from '../../database/tables.js';
-import { perfDatabaseFile } from './perf-paths.js';
+import { perfDatabaseConfig, perfDatabaseFile, perfPostgresUrl } from './perf-paths.js';
 import { seedGeneratedCatalog } from './seed-generated-catalog.js';
 
 /**
@@ -19,13 +19,19 @@ const catalogDir = process.env.PERF_CATALOG ?? '';
 if (!catalogDir) throw new Error('Set PERF_CATALOG to a folder made by gen-catalog.mjs');
 
 it('seeds', async () => {
-  const file = perfDatabaseFile;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-  const connection = connectDatabase({ client: 'sqlite', connection: { filename: file } }, { baseDir: '/' });
+  if (perfPostgresUrl) {
+    const wipe = connectDatabase(perfDatabaseConfig(), { baseDir: '/' });
+    await sql`DROP SCHEMA public CASCADE; CREATE SCHEMA public`.execute(wipe.kysely);
+    await wipe.close();
+  } else {
+    fs.mkdirSync(path.dirname(perfDatabaseFile), { recursive: true });
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${perfDatabaseFile}${suffix}`, { force: true });
+  }
+  const connection = connectDatabase(perfDatabaseConfig(), { baseDir: '/' });
   await migratePlugin(connection, 'catalog', catalogMigrations);
   const started = Date.now();
   const count = await seedGeneratedCatalog(connection.kysely as unknown as Kysely<CatalogTables>, catalogDir);
   console.log(`seeded ${count} in ${Date.now() - started} ms`);
+  if (perfPostgresUrl) await sql`ANALYZE`.execute(connection.kysely);
   await connection.close();
 });
