@@ -193,6 +193,8 @@ describe.each(testDatabaseIds())('catalog REST API on %s', (dialect) => {
     const invalid = await post('/validate-entity', { entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: {} }, location: 'url:https://x.example/a.yaml' });
     expect(invalid.status).toBe(400);
     expect((invalid.body as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(/metadata\.name/);
+    const badLocation = await client.validateEntity({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x' } }, 'no location');
+    expect(badLocation).toEqual({ valid: false, errors: [{ name: 'InputError', message: expect.stringMatching(/location/i) }] });
   });
 });
 

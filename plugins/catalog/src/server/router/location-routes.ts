@@ -89,7 +89,15 @@ export function registerLocationRoutes({ router, db, ingestion, readonly }: Cata
   });
 
   router.post('/validate-entity', { schema: { body: validateEntityBody } }, async (request, reply) => {
-    const result = await ingestion.validateEntity(request.body.entity, request.body.location);
+    let result: Awaited<ReturnType<typeof ingestion.validateEntity>>;
+    try {
+      result = await ingestion.validateEntity(request.body.entity, request.body.location);
+    } catch (error) {
+      // Backstage answers a bad location ref the same way as a bad entity: 400 with `errors`,
+      // which is where its client looks for the reason.
+      if (!(error instanceof InputError)) throw error;
+      return reply.status(400).send({ errors: [{ name: error.name, message: error.message }] });
+    }
     if (result.valid) return reply.status(200).send();
     return reply.status(400).send({ errors: result.errors });
   });

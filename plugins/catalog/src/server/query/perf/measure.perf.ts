@@ -1,11 +1,12 @@
 import { it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { connectDatabase } from '@portico/server';
 import type { CatalogTables } from '../../database/tables.js';
 import { perfDatabaseConfig } from './perf-paths.js';
 import { getEntityFacets } from '../../database/operations/query/entity-facets.js';
 import { getEntitiesByRefs, getEntityByRef } from '../../database/operations/query/get-entities.js';
 import { queryEntities } from '../../database/operations/query/query-entities.js';
+import { compileFilter } from '../../database/operations/query/compile-filter.js';
 import { allOf } from '../entity-filter.js';
 import { fullTextCondition } from '../full-text.js';
 import { parseFilterParams } from '../parse-filter-params.js';
@@ -29,9 +30,17 @@ async function measure(name: string, runs: number, fn: () => Promise<unknown>): 
   console.log(`${name.padEnd(58)} p50 ${pick(50).padStart(8)} ms   p95 ${pick(95).padStart(8)} ms`);
 }
 
+/** PERF_SQLITE_PRAGMAS="cache_size = -65536; mmap_size = 268435456" tries connection settings. */
+async function applyPragmas(db: Kysely<Record<string, never>>): Promise<void> {
+  for (const pragma of (process.env.PERF_SQLITE_PRAGMAS ?? '').split(';').map((item) => item.trim()).filter(Boolean)) {
+    await sql.raw(`PRAGMA ${pragma}`).execute(db);
+  }
+}
+
 it('measures', async () => {
   const connection = connectDatabase(perfDatabaseConfig(), { baseDir: '/' });
   const db = connection.kysely as unknown as Kysely<CatalogTables>;
+  await applyPragmas(connection.kysely);
   const runs = Number(process.env.PERF_RUNS ?? 50);
   const refs = (await db.selectFrom('catalog_entities').select('entity_ref').orderBy('entity_id').limit(100).execute()).map((row) => row.entity_ref);
   const byName = [{ field: 'metadata.name', order: 'asc' as const }];
@@ -56,6 +65,15 @@ it('measures', async () => {
   await measure('next page by cursor (by name)', runs, () => queryEntities(db, { listing: { order: [] }, cursor: first.nextCursor!, limit: 50 }));
   const text = allOf(parseFilterParams('kind=component'), fullTextCondition('billing', ['metadata.name', 'metadata.title'], []));
   await measure('full text "billing" kind=component + total (bench)', runs, () => queryEntities(db, { listing: { filter: text, order: [] }, limit: 50 }));
+  // The same aggregates without the cache: what the first request after a change pays.
+  const coldCount = (filter: ReturnType<typeof parseFilterParams>) => () =>
+    sql`SELECT COUNT(*) AS count FROM catalog_entities e WHERE ${compileFilter(filter!, { entityId: 'e.entity_id', entityRef: 'e.entity_ref', mode: 'in' })}`.execute(db);
+  await measure('cold count kind=component,spec.type=service', Math.max(3, runs / 5), coldCount(services));
+  await measure('cold count kind=component,spec.lifecycle=production', Math.max(3, runs / 5), coldCount(production));
+  await measure('cold count full text billing, kind=component', Math.max(3, runs / 5), coldCount(text));
+  await measure('cold facets kind, spec.type, spec.lifecycle', Math.max(3, runs / 5), () =>
+    sql`SELECT s.key, s.original_value, COUNT(*) FROM catalog_search s WHERE s.key IN ('kind', 'spec.type', 'spec.lifecycle') AND s.value IS NOT NULL GROUP BY s.key, s.value, s.original_value`.execute(db),
+  );
   await measure('facets kind, spec.type, spec.lifecycle', runs, () => getEntityFacets(db, ['kind', 'spec.type', 'spec.lifecycle']));
   await measure('facets spec.type (bench)', runs, () => getEntityFacets(db, ['spec.type']));
   await measure('facets spec.type filtered kind=component', runs, () => getEntityFacets(db, ['spec.type'], parseFilterParams('kind=component')));
@@ -67,6 +85,7 @@ it('measures over HTTP', async () => {
   const { catalogRouterPlugin, createFileIngestion } = await import('../../router/test-fixtures/test-catalog.js');
   const config = perfDatabaseConfig();
   const connection = connectDatabase(config, { baseDir: '/' });
+  await applyPragmas(connection.kysely);
   const server = await startTestKernel({ dialect: config.client, plugins: [catalogRouterPlugin(createFileIngestion)], database: { ...connection, config } });
   const api = `${server.url}/api/catalog`;
   const runs = Number(process.env.PERF_RUNS ?? 50);

@@ -114,7 +114,8 @@ export function createFileIngestion(db: Kysely<CatalogTables>): FileIngestion {
       await removeEntities([uid]);
     },
 
-    async validateEntity(entity) {
+    async validateEntity(entity, location) {
+      if (!/^[a-z]+:.+/.test(location)) throw new InputError(`Location "${location}" must look like <type>:<target>`);
       const result = validateEntity(entity);
       if (result.ok) return { valid: true };
       return { valid: false, errors: result.problems.map((problem) => ({ name: 'InputError', message: problem.message })) };
