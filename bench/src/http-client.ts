@@ -43,13 +43,16 @@ export function request(url: string, agent: http.Agent | false, options: Request
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`timeout after ${options.timeoutMs ?? 120_000} ms: ${url}`)));
+    req.on('timeout', () => req.destroy(new RequestTimeoutError(`timeout after ${options.timeoutMs ?? 120_000} ms: ${url}`)));
     req.on('error', reject);
     req.end(payload);
   });
 }
 
 export class UnexpectedResponseError extends Error {}
+
+/** The server did not answer within the request's timeout. */
+export class RequestTimeoutError extends Error {}
 
 export async function requestJson(url: string, agent: http.Agent | false, options: RequestOptions = {}): Promise<unknown> {
   const response = await request(url, agent, options);

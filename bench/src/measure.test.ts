@@ -128,6 +128,33 @@ describe('measureCatalog against a server that answers wrong', () => {
 });
 
 describe('waitForIngest', () => {
+  it('counts a poll the server leaves unanswered as a stall and keeps polling', async () => {
+    const fake = await startFakeCatalog(catalog.expected, {
+      readyAfterMs: 0,
+      visibleAfterMs: 100,
+      processedAfterMs: 100,
+      stall: { fromMs: 20, untilMs: 500 },
+    });
+    const agent = createSequentialAgent();
+    try {
+      const result = await waitForIngest(fake.server, catalog.expected, agent, {
+        timeoutSeconds: 5,
+        pollMs: 20,
+        maxPollMs: 50,
+        log: () => {},
+        cpuSinceSpawn: startPhase(process.pid, true),
+        pollTimeoutMs: 150,
+      });
+      expect(result.poll.timeouts).toBeGreaterThanOrEqual(1);
+      expect(result.poll.longest_ms).toBeGreaterThanOrEqual(150);
+      expect(result.fully_processed_ms).toBeGreaterThanOrEqual(500);
+      expect(result.checks.every((check) => check.got === check.expected)).toBe(true);
+    } finally {
+      agent.destroy();
+      await fake.close();
+    }
+  });
+
   it('gives up after the timeout and reports how far the checks got', async () => {
     const fake = await startFakeCatalog(catalog.expected, { readyAfterMs: 0, visibleAfterMs: 10, processedAfterMs: 60_000 });
     const agent = createSequentialAgent();

@@ -11,12 +11,12 @@ function summary(product: RunSummary['product'], n: number, overrides: Partial<R
     config: '-',
     runIds: [`${product}-run`],
     startup: { firstAnswerMs: 300, catalog200Ms: 400 },
-    ingest: { firstVisibleS: 1, allVisibleS: 20, fullyProcessedS: 21, entitiesPerS: 2381, serverCpuS: 30, otherCpuS: 0.5, rssAfterMb: 250, resolutionS: 0.5, complete: true },
+    ingest: { firstVisibleS: 1, allVisibleS: 20, fullyProcessedS: 21, entitiesPerS: 2381, serverCpuS: 30, otherCpuS: 0.5, rssAfterMb: 250, resolutionS: 0.5, longestPollS: 0.2, complete: true },
     peakRssMb: 310,
     queries: {
-      'by-name': { p50: 0.4, p95: 0.9, p99: 1.2, iterations: 200, correct: true },
-      'by-query-filter': { p50: 3, p95: 6, p99: 8, iterations: 200, correct: true },
-      'facets-spec.type': { p50: 12, p95: 15, p99: 20, iterations: 200, correct: true },
+      'by-name': { p50: 0.4, p95: 0.9, p99: 1.2, iterations: 200, cpuMs: 1, correct: true },
+      'by-query-filter': { p50: 3, p95: 6, p99: 8, iterations: 200, cpuMs: 1, correct: true },
+      'facets-spec.type': { p50: 12, p95: 15, p99: 20, iterations: 200, cpuMs: 1, correct: true },
     },
     loads: {
       'by-query-filter': { reqPerS: 1500, p99Ms: 20, failures: 0 },
@@ -41,7 +41,7 @@ describe('ratioText', () => {
 describe('comparisonTable', () => {
   it('puts both products side by side with ratios, and Portico-only rows with a dash', () => {
     const portico = summary('Portico', 50_000, {
-      queries: { ...summary('Portico', 50_000).queries, 'by-refs-100': { p50: 2, p95: 3, p99: 4, iterations: 200, correct: true } },
+      queries: { ...summary('Portico', 50_000).queries, 'by-refs-100': { p50: 2, p95: 3, p99: 4, iterations: 200, cpuMs: 1, correct: true } },
     });
     const backstage = summary('Backstage', 50_000, {
       ingest: { ...summary('Backstage', 50_000).ingest, fullyProcessedS: 1124.6 },
@@ -50,6 +50,7 @@ describe('comparisonTable', () => {
     const table = comparisonTable(portico, backstage);
     expect(table).toContain('| ingest: fully processed (s) | 21.0 | 1,124.6 | 54x faster |');
     expect(table).toContain('| query by-refs-100 p50 (ms) | 2.00 | - | - |');
+    expect(table).toContain('| query by-name server CPU/request (ms) | 1.0 | 1.0 | same |');
     expect(table).toContain('| ingest: time resolution, last poll cycle (s) | 0.5 | 0.5 |  |');
     expect(table).toContain('| load by-query-filter: req/s | 1,500 | 3 | 500x more |');
     expect(table).toContain('| load by-query-filter: errors + non-2xx | 0 | 2 |  |');
@@ -58,7 +59,7 @@ describe('comparisonTable', () => {
 
   it('names the wrong answers', () => {
     const portico = summary('Portico', 1000, {
-      queries: { 'by-name': { p50: 0.4, p95: 0.9, p99: 1.2, iterations: 200, correct: false } },
+      queries: { 'by-name': { p50: 0.4, p95: 0.9, p99: 1.2, iterations: 200, cpuMs: 1, correct: false } },
       ingest: { ...summary('Portico', 1000).ingest, complete: false },
     });
     expect(comparisonTable(portico, null)).toContain('| all answers right, fully processed | NO (ingestion checks, by-name) | - | |');
@@ -82,7 +83,7 @@ describe('budgetVerdicts', () => {
     const slow = summary('Portico', 100_000, {
       ingest: { ...summary('Portico', 100_000).ingest, fullyProcessedS: 75 },
       peakRssMb: 420,
-      queries: { 'by-name': { p50: 1.3, p95: 2, p99: 3, iterations: 200, correct: true }, 'facets-kind+spec.type+spec.lifecycle': { p50: 61, p95: 70, p99: 80, iterations: 200, correct: true } },
+      queries: { 'by-name': { p50: 1.3, p95: 2, p99: 3, iterations: 200, cpuMs: 1, correct: true }, 'facets-kind+spec.type+spec.lifecycle': { p50: 61, p95: 70, p99: 80, iterations: 200, cpuMs: 1, correct: true } },
       loads: { 'by-name': { reqPerS: 2000, p99Ms: 9, failures: 3 } },
     });
     const byName = Object.fromEntries(budgetVerdicts(slow, null, 20).map((verdict) => [verdict.budget, verdict]));

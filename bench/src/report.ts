@@ -23,6 +23,7 @@ function rows(portico: RunSummary, peer: RunSummary | null): Row[] {
     { metric: 'ingest: all N visible (s)', better: 'lower', words: TIME, digits: 1, get: (s) => s.ingest.allVisibleS },
     { metric: 'ingest: fully processed (s)', better: 'lower', words: TIME, digits: 1, get: (s) => s.ingest.fullyProcessedS },
     { metric: 'ingest: time resolution, last poll cycle (s)', better: 'lower', words: TIME, digits: 1, get: (s) => s.ingest.resolutionS },
+    { metric: 'ingest: slowest count poll, API unresponsive (s)', better: 'lower', words: TIME, digits: 1, get: (s) => s.ingest.longestPollS },
     { metric: 'ingest: entities/s until fully processed', better: 'higher', words: THROUGHPUT, digits: 0, get: (s) => s.ingest.entitiesPerS },
     { metric: 'ingest: server CPU (s)', better: 'lower', words: AMOUNT, digits: 1, get: (s) => s.ingest.serverCpuS },
     { metric: 'memory: RSS after ingest (MB)', better: 'lower', words: AMOUNT, digits: 0, get: (s) => s.ingest.rssAfterMb },
@@ -33,6 +34,7 @@ function rows(portico: RunSummary, peer: RunSummary | null): Row[] {
     for (const p of ['p50', 'p95'] as const) {
       list.push({ metric: `query ${name} ${p} (ms)`, better: 'lower', words: TIME, digits: 2, get: (s) => s.queries[name]?.[p] ?? null });
     }
+    list.push({ metric: `query ${name} server CPU/request (ms)`, better: 'lower', words: AMOUNT, digits: 1, get: (s) => s.queries[name]?.cpuMs ?? null });
   }
   const loadNames = [...new Set([...Object.keys(portico.loads), ...Object.keys(peer?.loads ?? {})])];
   for (const name of loadNames) {

@@ -23,6 +23,8 @@ describe('selectPeerRuns on the peer results recorded on 2026-11-27', () => {
     expect(selection?.source).toContain('no default-config run at this N');
     expect(selection?.summary.ingest.fullyProcessedS).toBeCloseTo(2194.6, 0);
     expect(selection?.summary.queries['by-query-filter']?.p50).toBeCloseTo(590.71, 1);
+    // 60.7 CPU-s over 99 runs
+    expect(selection?.summary.queries['by-query-filter']?.cpuMs).toBeCloseTo(613.1, 0);
   });
 
   it('takes the default 50k run (not the tuned one) and leaves out the components-first experiment at 10k', () => {

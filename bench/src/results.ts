@@ -23,11 +23,17 @@ export interface RunSummary {
     rssAfterMb: number | null;
     /** The last poll cycle: the catalog was fully processed somewhere within it (null: not recorded). */
     resolutionS: number | null;
+    /** The slowest count poll during ingestion: how long the API went unanswered (null: not recorded). */
+    longestPollS: number | null;
     /** Every expected.json check matched and the sample entity had all its relations. */
     complete: boolean;
   };
   peakRssMb: number | null;
-  queries: Record<string, { p50: number | null; p95: number | null; p99: number | null; iterations: number | null; correct: boolean }>;
+  /** cpuMs: the server's CPU per timed request, which other work on the machine disturbs far less than latency. */
+  queries: Record<
+    string,
+    { p50: number | null; p95: number | null; p99: number | null; iterations: number | null; cpuMs: number | null; correct: boolean }
+  >;
   loads: Record<string, { reqPerS: number | null; p99Ms: number | null; failures: number | null }>;
 }
 
@@ -85,6 +91,7 @@ function summarizeRun(run: RawRun, product: RunSummary['product']): RunSummary {
       p95: numberAt(query, 'p95_ms'),
       p99: numberAt(query, 'p99_ms'),
       iterations: numberAt(query, 'iterations'),
+      cpuMs: cpuPerRequest(numberAt(query, 'cpu.backend_cpu_s'), numberAt(query, 'iterations')),
       correct: query.result_check_ok === true && numberAt(query, 'non200') === 0,
     };
   }
@@ -117,6 +124,7 @@ function summarizeRun(run: RawRun, product: RunSummary['product']): RunSummary {
       otherCpuS: numberAt(ingest, 'cpu.other_cpu_s'),
       rssAfterMb: numberAt(ingest, 'mem_after_ingest.vmrss_mb'),
       resolutionS: ms(numberAt(ingest, 'poll.last_cycle_ms')),
+      longestPollS: ms(numberAt(ingest, 'poll.longest_ms')),
       complete:
         ingest !== undefined &&
         checks.length > 0 &&
@@ -128,6 +136,10 @@ function summarizeRun(run: RawRun, product: RunSummary['product']): RunSummary {
     queries,
     loads,
   };
+}
+
+function cpuPerRequest(cpuSeconds: number | null, iterations: number | null): number | null {
+  return cpuSeconds === null || !iterations ? null : (cpuSeconds * 1000) / iterations;
 }
 
 /** Every run in the lines that reached its memory line (i.e. finished). */
@@ -157,6 +169,7 @@ export function medianOf(runs: readonly RunSummary[]): RunSummary {
       p95: median(present.map((query) => query.p95)),
       p99: median(present.map((query) => query.p99)),
       iterations: median(present.map((query) => query.iterations)),
+      cpuMs: median(present.map((query) => query.cpuMs)),
       correct: present.every((query) => query.correct),
     };
   }
@@ -185,6 +198,7 @@ export function medianOf(runs: readonly RunSummary[]): RunSummary {
       otherCpuS: median(pick((run) => run.ingest.otherCpuS)),
       rssAfterMb: median(pick((run) => run.ingest.rssAfterMb)),
       resolutionS: median(pick((run) => run.ingest.resolutionS)),
+      longestPollS: median(pick((run) => run.ingest.longestPollS)),
       complete: runs.every((run) => run.ingest.complete),
     },
     peakRssMb: median(pick((run) => run.peakRssMb)),

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { ExpectedCatalog } from '../expected.js';
-import { requestJson } from '../http-client.js';
+import { RequestTimeoutError, requestJson } from '../http-client.js';
 import { numberAt } from '../json.js';
 import { processUsage, type PhaseCpu, type ProcessUsage } from '../proc-stats.js';
 import { missingSpecRelations } from '../relations.js';
@@ -15,6 +15,8 @@ export interface IngestOptions {
   log: (message: string) => void;
   /** CPU used since the server was spawned (startPhase(pid, true) taken right after the spawn). */
   cpuSinceSpawn: () => PhaseCpu;
+  /** A poll unanswered this long is counted as a stall and polling goes on (the peer harness aborts instead). */
+  pollTimeoutMs?: number;
 }
 
 export interface CheckResult {
@@ -34,7 +36,16 @@ export interface IngestResult {
    * last_cycle_ms: from the start of the previous poll cycle to the end of the one that saw the
    * catalog fully processed; it finished somewhere in that window (the times' resolution).
    */
-  poll: { requests: number; total_ms: number; last_ms: number; last_cycle_ms: number };
+  poll: {
+    requests: number;
+    total_ms: number;
+    last_ms: number;
+    last_cycle_ms: number;
+    /** The slowest poll: how long the API went without answering during ingestion. */
+    longest_ms: number;
+    /** Polls that got no answer within pollTimeoutMs. */
+    timeouts: number;
+  };
   sample_entity: string;
   sample_relations_expected: number;
   sample_relations_missing: string[];
@@ -65,15 +76,19 @@ export async function waitForIngest(
   options: IngestOptions,
 ): Promise<IngestResult> {
   const catalog = `${server.baseUrl}/api/catalog`;
-  const poll = { requests: 0, total_ms: 0, last_ms: 0 };
+  const poll = { requests: 0, total_ms: 0, last_ms: 0, longest_ms: 0, timeouts: 0 };
   const countOf = async (filter: string): Promise<number | null> => {
     const started = performance.now();
     const query = `limit=1&fields=metadata.name${filter ? `&filter=${encodeURIComponent(filter)}` : ''}`;
-    const answer = await requestJson(`${catalog}/entities/by-query?${query}`, agent);
-    poll.last_ms = performance.now() - started;
-    poll.requests++;
-    poll.total_ms += poll.last_ms;
-    return numberAt(answer, 'totalItems');
+    try {
+      const answer = await requestJson(`${catalog}/entities/by-query?${query}`, agent, { timeoutMs: options.pollTimeoutMs ?? 120_000 });
+      return numberAt(answer, 'totalItems');
+    } finally {
+      poll.last_ms = performance.now() - started;
+      poll.longest_ms = Math.max(poll.longest_ms, poll.last_ms);
+      poll.requests++;
+      poll.total_ms += poll.last_ms;
+    }
   };
 
   const [visibleCheck] = expected.checks;
@@ -99,14 +114,23 @@ export async function waitForIngest(
     }
     previousCycleStart = cycleStart;
     cycleStart = server.sinceSpawnMs();
-    visible = (await countOf(visibleCheck.filter)) ?? 0;
-    if (visible > 0) firstVisible ??= server.sinceSpawnMs();
-    if (visible >= expected.n) allVisible ??= server.sinceSpawnMs();
-    if (allVisible !== null) {
-      checks = [];
-      for (const check of expected.checks) checks.push({ ...check, got: await countOf(check.filter) });
-      if (checks.every((check) => check.got === check.expected)) break;
+    let done = false;
+    try {
+      visible = (await countOf(visibleCheck.filter)) ?? 0;
+      if (visible > 0) firstVisible ??= server.sinceSpawnMs();
+      if (visible >= expected.n) allVisible ??= server.sinceSpawnMs();
+      if (allVisible !== null) {
+        checks = [];
+        for (const check of expected.checks) checks.push({ ...check, got: await countOf(check.filter) });
+        done = checks.every((check) => check.got === check.expected);
+      }
+    } catch (error) {
+      if (!(error instanceof RequestTimeoutError)) throw error;
+      poll.timeouts++;
+      options.log(`the catalog did not answer a count within ${(poll.last_ms / 1000).toFixed(0)} s; polling on`);
+      continue;
     }
+    if (done) break;
     if (server.sinceSpawnMs() - lastLog > 10_000) {
       lastLog = server.sinceSpawnMs();
       const usage = processUsage(server.pid);
@@ -134,6 +158,8 @@ export async function waitForIngest(
       total_ms: round1(poll.total_ms),
       last_ms: round1(poll.last_ms),
       last_cycle_ms: round1(fullyProcessed - previousCycleStart),
+      longest_ms: round1(poll.longest_ms),
+      timeouts: poll.timeouts,
     },
     sample_entity: expected.queries.byName,
     sample_relations_expected: relations.expected,

@@ -14,6 +14,8 @@ export interface FakeCatalogBehaviour {
   wrong?: ReadonlySet<string>;
   /** The sample entity lacks its consumesApi relation. */
   dropRelation?: boolean;
+  /** Requests arriving in [from, until) ms are answered only at `until`, like a blocked event loop. */
+  stall?: { fromMs: number; untilMs: number };
 }
 
 export interface FakeCatalog {
@@ -106,9 +108,15 @@ export async function startFakeCatalog(expected: ExpectedCatalog, behaviour: Fak
       const url = new URL(req.url ?? '/', 'http://fake');
       requests.push(`${req.method} ${url.pathname}${url.search}`);
       const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as unknown) : undefined;
-      const { status, json } = answer(url, body);
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(json));
+      const reply = (): void => {
+        const { status, json } = answer(url, body);
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(json));
+      };
+      const elapsed = performance.now() - started;
+      const stall = behaviour.stall;
+      if (stall && elapsed >= stall.fromMs && elapsed < stall.untilMs) setTimeout(reply, stall.untilMs - elapsed);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
