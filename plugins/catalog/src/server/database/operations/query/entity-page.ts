@@ -180,8 +180,19 @@ async function selectValuedPart(
   return (await query.execute(db)).rows.map((row) => toPageRow(row, 1));
 }
 
+/**
+ * Keys that validation guarantees to hold one string per entity: no entity can appear twice
+ * while walking them, so the check below is skipped (it is most of a page's cost).
+ */
+const SINGLE_VALUED = new Set(['kind', 'apiversion', 'metadata.name', 'metadata.namespace', 'metadata.title', 'metadata.description', 'metadata.uid']);
+
+function isSingleValued(key: string): boolean {
+  return SINGLE_VALUED.has(key) || key.startsWith('metadata.annotations.') || key.startsWith('metadata.labels.');
+}
+
 /** An entity sorts by its smallest value (asc) or largest (desc); search rows are unique per value. */
 function representativeValue(order: EntityOrder): RawBuilder<SqlBool> {
+  if (isSingleValued(order.field)) return sql<SqlBool>`1 = 1`;
   const better = sql.raw(order.order === 'asc' ? '<' : '>');
   return sql<SqlBool>`NOT EXISTS (SELECT 1 FROM catalog_search m WHERE m.entity_id = s.entity_id AND m.key = s.key AND m.value ${better} s.value)`;
 }
