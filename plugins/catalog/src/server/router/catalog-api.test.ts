@@ -1,7 +1,9 @@
 import { CATALOG_FILTER_EXISTS, CatalogClient } from '@backstage/catalog-client';
 import type { Entity as BackstageEntity } from '@backstage/catalog-model';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKernel, testDatabaseIds, type TestKernel } from '@portico/server/testing';
+import type { CatalogTables } from '../database/tables.js';
 import { catalogRouterPlugin, createFileIngestion, writeCatalogFiles } from './test-fixtures/test-catalog.js';
 
 /**
@@ -164,7 +166,7 @@ describe.each(testDatabaseIds())('catalog REST API on %s', (dialect) => {
 
   it('serves entity history newest first with a cursor, and 404 for unknown entities', async () => {
     const orders = await client.getEntityByRef('component:default/orders');
-    const db = server.kernel.connection.kysely as unknown as import('kysely').Kysely<import('../database/tables.js').CatalogTables>;
+    const db = server.kernel.connection.kysely as unknown as Kysely<CatalogTables>;
     await db
       .insertInto('catalog_history')
       .values([1, 2, 3].map((index) => ({

@@ -88,9 +88,8 @@ describe.each(testDatabaseIds())('selectEntityPage on %s', (dialect) => {
           expect(forward).toEqual(expected);
 
           const backward: string[] = [];
-          let first: EntityPageRow | undefined = undefined;
           const end = await selectEntityPage(database.db, { ...(filter ? { filter } : {}), order, offset: expected.length - 1, limit: 1 });
-          first = end[0]!;
+          let first: EntityPageRow = end[0]!;
           backward.unshift(first.entityRef);
           for (let guard = 0; guard < 100; guard++) {
             const rows = await selectEntityPage(database.db, {
