@@ -33,18 +33,22 @@ export function CatalogView({ path, title, subtitle, fixedKind }: CatalogViewPro
 
   const kinds = useQuery(facetsQuery(['kind'], undefined));
   const kindFacet = kinds.data?.facets.kind ?? [];
-  const facets = useQuery(facetsQuery(FACET_FIELDS, facetPredicate(state.kind)));
-  const facetsByParam = useMemo(() => {
-    if (facets.data === undefined) return undefined;
-    const data = facets.data.facets;
-    return Object.fromEntries(FACET_PARAMS.map((param) => [param, data[FACET_KEYS[param]] ?? []])) as Record<FacetParam, FacetCount[]>;
-  }, [facets.data]);
 
   const columns = columnsForKind(state.kind);
   const sortColumn = columns.find((column) => column.id === state.sort && column.sortField !== undefined) ?? columns[0]!;
   const predicate = catalogPredicate(state, stars.refs);
   const request = predicate === undefined ? undefined : catalogQueryRequest(state, predicate, [{ field: sortColumn.sortField ?? 'metadata.name', order: state.dir }]);
   const entities = useQuery({ ...entitiesQuery(request ?? catalogQueryRequest(state, { kind: state.kind }, [])), enabled: request !== undefined });
+
+  // Rows first: facet counts over a large catalog take the server longer than a page of rows,
+  // and a server that answers one query at a time would make the rows wait behind them.
+  const rowsSettled = request === undefined || entities.isError || (entities.isSuccess && !entities.isPlaceholderData);
+  const facets = useQuery({ ...facetsQuery(FACET_FIELDS, facetPredicate(state.kind)), enabled: rowsSettled });
+  const facetsByParam = useMemo(() => {
+    if (facets.data === undefined) return undefined;
+    const data = facets.data.facets;
+    return Object.fromEntries(FACET_PARAMS.map((param) => [param, data[FACET_KEYS[param]] ?? []])) as Record<FacetParam, FacetCount[]>;
+  }, [facets.data]);
 
   const starredOfKind = stars.refs.filter((ref) => ref.startsWith(`${state.kind}:`)).length;
   const label = kindPlural(kindLabel(state.kind, kindFacet));

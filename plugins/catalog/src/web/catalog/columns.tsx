@@ -55,7 +55,7 @@ const typeColumn: CatalogColumn = {
   id: 'type',
   label: 'Type',
   sortField: 'spec.type',
-  width: '10%',
+  width: '108px',
   render: (entity) => specText(entity, 'type') ?? null,
 };
 
@@ -63,7 +63,7 @@ const lifecycleColumn: CatalogColumn = {
   id: 'lifecycle',
   label: 'Lifecycle',
   sortField: 'spec.lifecycle',
-  width: '11%',
+  width: '116px',
   render: (entity) => {
     const lifecycle = specText(entity, 'lifecycle');
     return lifecycle === undefined ? null : <LifecycleChip lifecycle={lifecycle} />;
