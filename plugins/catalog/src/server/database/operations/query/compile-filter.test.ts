@@ -4,7 +4,7 @@ import { testDatabaseIds } from '@portico/server/testing';
 import type { EntityFilter } from '../../../query/entity-filter.js';
 import { parseFilterParams } from '../../../query/parse-filter-params.js';
 import { parsePredicate } from '../../../query/parse-predicate.js';
-import { compileFilter } from './compile-filter.js';
+import { compileFilter, compileFilterAsIdSet } from './compile-filter.js';
 import { createCatalogTestDatabase, insertCatalogEntities, type CatalogTestDatabase } from './test-fixtures/catalog-fixture.js';
 import { sampleCatalog } from './test-fixtures/sample-catalog.js';
 
@@ -16,7 +16,7 @@ describe.each(testDatabaseIds())('compileFilter on %s', (dialect) => {
   });
   afterAll(() => database.close());
 
-  /** The matches, checked to be the same whether conditions are probes or sets. */
+  /** The matches, checked to be the same whether conditions are probes, id sets per row, or one set expression. */
   async function refs(filter: EntityFilter, withRefColumn = true): Promise<string[]> {
     const results: string[][] = [];
     for (const mode of ['exists', 'in'] as const) {
@@ -24,7 +24,10 @@ describe.each(testDatabaseIds())('compileFilter on %s', (dialect) => {
       const result = await sql<{ entity_ref: string }>`SELECT e.entity_ref FROM catalog_entities e WHERE ${condition} ORDER BY e.entity_ref`.execute(database.db);
       results.push(result.rows.map((row) => row.entity_ref));
     }
+    const set = await sql<{ entity_ref: string }>`SELECT e.entity_ref FROM catalog_entities e WHERE e.entity_id IN (${compileFilterAsIdSet(filter)}) ORDER BY e.entity_ref`.execute(database.db);
+    results.push(set.rows.map((row) => row.entity_ref));
     expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
     return results[0]!;
   }
   const params = async (...filters: string[]) => refs(parseFilterParams(filters)!);

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { EntityFilter } from '../../../query/entity-filter.js';
 import type { CatalogTables } from '../../tables.js';
 import { cachedAggregate } from './aggregate-cache.js';
-import { compileFilter } from './compile-filter.js';
+import { compileFilterAsIdSet } from './compile-filter.js';
 
 export interface FacetCount {
   value: string;
@@ -25,7 +25,7 @@ export async function getEntityFacets(
   const result: Record<string, FacetCount[]> = {};
   if (keys.length === 0) return result;
   const rows = await cachedAggregate(db, `facets:${JSON.stringify([keys, filter ?? null])}`, async () => {
-    const condition = filter ? compileFilter(filter, { entityId: 's.entity_id', mode: 'in' }) : sql`1 = 1`;
+    const condition = filter ? sql`s.entity_id IN (${compileFilterAsIdSet(filter)})` : sql`1 = 1`;
     // Grouping by value too follows the index order; original_value decides the group either way.
     const result = await sql<{ key: string; value: string; count: number | string }>`
       SELECT s.key AS key, s.original_value AS value, COUNT(*) AS count

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { EntityFilter } from '../../../query/entity-filter.js';
 import type { CatalogTables } from '../../tables.js';
-import { compileFilter, type FilterTarget } from './compile-filter.js';
+import { compileFilter, compileFilterAsIdSet, type FilterTarget } from './compile-filter.js';
 import { afterBoundary, orderByClause, reverseTerm, type SortDirection, type SortTerm } from './keyset.js';
 
 export interface EntityOrder {
@@ -107,7 +107,7 @@ async function selectOrderedByColumns(
   const seek = position ? afterBoundary(terms, [...position.values, position.ref]) : sql<SqlBool>`1 = 1`;
   const inner = sql`SELECT e.entity_id, e.entity_ref${valueColumns.length ? sql`, ${sql.join(valueColumns)}` : sql``}
     FROM catalog_entities e
-    WHERE ${filterCondition(request.filter, { entityId: 'e.entity_id', entityRef: 'e.entity_ref', mode })}`;
+    WHERE ${mode === 'in' && request.filter ? sql`e.entity_id IN (${compileFilterAsIdSet(request.filter)})` : filterCondition(request.filter, { entityId: 'e.entity_id', entityRef: 'e.entity_ref' })}`;
   const query = sql<IdRow>`SELECT t.* FROM (${inner}) t WHERE ${seek} ORDER BY ${orderByClause(terms)} ${limitClause(request.limit, request.offset)}`;
   const rows = (await query.execute(db)).rows;
   if (backwards) rows.reverse();
