@@ -62,10 +62,9 @@ export function createIngestion(options: CreateIngestionOptions): Ingestion {
   const batchSize = options.batchSize ?? 500;
   const now = () => Date.now();
   const policy = readingPolicyFromConfig(options.rootConfig);
-  const workDir = config.workingDirectory
-    ? path.resolve(options.baseDir, config.workingDirectory)
-    : path.join(os.tmpdir(), 'portico-catalog', options.replicaId.replace(/[^A-Za-z0-9_.-]/g, '_'));
-  const git = new GitReader({ workDir, policy, timeoutMs: durationToMs(config.limits.gitTimeout), maxBytes: config.limits.maxFileBytes });
+  // A stable folder, so the git cache survives restarts (replica ids may be random per process).
+  const workDir = config.workingDirectory ? path.resolve(options.baseDir, config.workingDirectory) : path.join(os.tmpdir(), 'portico-catalog');
+  const git = new GitReader({ workDir, replicaId: options.replicaId, policy, timeoutMs: durationToMs(config.limits.gitTimeout), maxBytes: config.limits.maxFileBytes });
   const reader = new LocationReader({
     policy,
     git,

@@ -11,6 +11,8 @@ import { checkResolvedAddress, checkUrlAllowed, redactUrl, type IntegrationHost,
 export interface GitReaderOptions {
   /** Folder for the cached bare repositories. */
   workDir: string;
+  /** Keeps this process's fetched refs apart from another process sharing the folder. */
+  replicaId?: string;
   policy: ReadingPolicy;
   timeoutMs: number;
   maxBytes: number;
@@ -56,7 +58,8 @@ export class GitReader {
     const dir = path.join(this.options.workDir, 'git', crypto.createHash('sha1').update(target.repo).digest('hex'));
     return this.serialised(dir, async () => {
       await this.ensureBareRepository(dir);
-      const localRef = `refs/portico/${crypto.createHash('sha1').update(target.ref).digest('hex')}`;
+      const owner = crypto.createHash('sha1').update(this.options.replicaId ?? '').digest('hex').slice(0, 12);
+      const localRef = `refs/portico/${owner}/${crypto.createHash('sha1').update(target.ref).digest('hex')}`;
       const env = integration?.token ? authEnv(url, integration) : {};
       try {
         await this.git(['fetch', '--depth=1', '--no-tags', '--quiet', '--', target.repo, `+${target.ref}:${localRef}`], {
