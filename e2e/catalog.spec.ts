@@ -159,6 +159,11 @@ test.describe('catalog', () => {
     await page.reload();
     await expect.poll(() => tableTitles(page, 'Components')).toEqual(['haulkit']);
 
+    // The home page lists what is starred.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    await expect(page.getByRole('list', { name: 'Starred entities' }).getByRole('link', { name: 'haulkit' })).toBeVisible();
+    await page.goto('/catalog?starred=true');
+
     // Unstarring from the table empties the starred view.
     await page.getByRole('table', { name: 'Components' }).getByRole('button', { name: 'Remove haulkit from starred' }).click();
     await expect(page.getByText('No starred components yet')).toBeVisible();
@@ -258,6 +263,30 @@ test.describe('catalog', () => {
     await expect(page.getByText('No components match these filters')).toBeVisible();
     const gone = await page.request.get('/api/catalog/entities/by-name/api/default/insurance-api');
     expect(gone.status()).toBe(404);
+    expect(errors).toEqual([]);
+  });
+
+  test('explore shows domains, systems and the organisation as a tree', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Explore' }).click();
+    await expect(page).toHaveTitle(/^Explore · /);
+    await expect(page.getByRole('list', { name: 'Domains' }).getByRole('link', { name: /Freight Marketplace/ })).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Systems' }).click();
+    await expect(page).toHaveURL(/tab=systems/);
+    const systems = page.getByRole('list', { name: 'Systems' });
+    await page.getByRole('textbox', { name: 'Filter systems' }).fill('booking');
+    await expect(systems.getByRole('listitem')).toHaveCount(1);
+    await systems.getByRole('link', { name: /Booking/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Booking' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Components', exact: true }).getByRole('link', { name: 'Booking service' })).toBeVisible();
+
+    await page.goto('/explore?tab=groups');
+    const organisation = page.getByRole('list', { name: 'Organisation' });
+    await organisation.getByRole('button', { name: 'Expand Operations Technology' }).click();
+    await organisation.getByRole('list', { name: 'Groups in Operations Technology' }).getByRole('link', { name: 'Billing' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
     expect(errors).toEqual([]);
   });
 

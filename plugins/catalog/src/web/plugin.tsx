@@ -1,5 +1,6 @@
 import CategoryOutlinedIcon from '@mui/icons-material/CategoryOutlined';
 import ApiOutlinedIcon from '@mui/icons-material/ApiOutlined';
+import ExploreOutlinedIcon from '@mui/icons-material/ExploreOutlined';
 import type { Entity } from '@portico/model';
 import { defineWebPlugin, type EntityCard } from '@portico/web';
 import { RELATION_CARDS, relationCardApplies } from './cards/relation-cards.js';
@@ -37,10 +38,12 @@ export default defineWebPlugin<Entity>({
     { path: '/catalog/$namespace/$kind/$name/$tab', title: 'Entity', page: () => import('./pages/EntityPage.js') },
     { path: '/catalog-graph', title: 'Relations graph', page: () => import('./pages/GraphPage.js') },
     { path: '/catalog-import', title: 'Register an existing component', page: () => import('./pages/ImportPage.js') },
+    { path: '/explore', title: 'Explore', page: () => import('./pages/ExplorePage.js') },
   ],
   nav: [
     { label: 'Catalog', to: '/catalog', icon: CategoryOutlinedIcon, section: 'catalog' },
     { label: 'APIs', to: '/api-docs', icon: ApiOutlinedIcon, section: 'apis' },
+    { label: 'Explore', to: '/explore', icon: ExploreOutlinedIcon, section: 'explore' },
   ],
   entityTabs: [{ id: 'overview', title: 'Overview', order: 0, page: () => import('./entity/OverviewTab.js') }],
   entityCards: [
@@ -53,4 +56,8 @@ export default defineWebPlugin<Entity>({
     ...relationCards,
     { id: 'history', size: 'full', order: 900, card: () => cards().then((module) => ({ default: module.HistoryCard })) },
   ],
+  homeWidgets: [{ id: 'starred-entities', title: 'Starred entities', size: 'medium', order: 10, widget: () => import('./home/StarredWidget.js') }],
+  searchResults: {
+    'software-catalog': { label: 'Software Catalog', icon: CategoryOutlinedIcon, result: () => import('./search/CatalogSearchResult.js') },
+  },
 });
