@@ -24,12 +24,12 @@ export function RelatedEntitiesTable({ refs, label, showKind = false }: RelatedE
   const entities = useQuery(entitiesByRefsQuery([...refs], TABLE_FIELDS));
   if (entities.isError) return <Box sx={{ p: 2 }}><ErrorPanel error={entities.error} onRetry={() => void entities.refetch()} /></Box>;
   return (
-    <Table size="small" aria-label={label} sx={{ tableLayout: 'fixed', '& td, & th': { px: 2.5, overflowWrap: 'anywhere' } }}>
+    <Table size="small" aria-label={label} sx={{ tableLayout: 'fixed', '& td, & th': { px: 2, overflowWrap: 'break-word' } }}>
       <TableHead>
         <TableRow>
-          <TableCell sx={{ fontWeight: 600, width: showKind ? '46%' : '58%' }}>Name</TableCell>
-          {showKind && <TableCell sx={{ fontWeight: 600 }}>Kind</TableCell>}
-          <TableCell sx={{ fontWeight: 600 }}>Owner</TableCell>
+          <TableCell sx={{ fontWeight: 600, width: showKind ? '40%' : '50%' }}>Name</TableCell>
+          {showKind && <TableCell sx={{ fontWeight: 600, width: '17%' }}>Kind</TableCell>}
+          <TableCell sx={{ fontWeight: 600, width: showKind ? '25%' : '30%' }}>Owner</TableCell>
           <TableCell sx={{ fontWeight: 600 }}>Type</TableCell>
         </TableRow>
       </TableHead>

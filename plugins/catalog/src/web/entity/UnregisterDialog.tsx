@@ -96,7 +96,8 @@ export function UnregisterDialog({ entity, open, onClose }: UnregisterDialogProp
           <Button
             variant="contained"
             color="error"
-            disabled={busy}
+            // The server refuses locations it does not own (configured ones); asking again will not help.
+            disabled={busy || (removeLocation.error instanceof ResponseError && removeLocation.error.statusCode === 403)}
             onClick={() => removeLocation.mutate(location.data.id)}
             startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
           >
