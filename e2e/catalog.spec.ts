@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 /*
@@ -144,6 +147,44 @@ test.describe('catalog', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Booking API' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Provided by' }).getByRole('link', { name: 'Booking service' })).toBeVisible();
     expect(errors).toEqual([]);
+  });
+
+  test('refresh reads a changed file again, and the history says what changed', async ({ page, request }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-history-'));
+    const file = path.join(dir, 'catalog-info.yaml');
+    const write = (lifecycle: string, tags: string) =>
+      fs.writeFileSync(
+        file,
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: cargo-claims\n  title: Cargo claims\n  tags: [${tags}]\nspec:\n  type: service\n  lifecycle: ${lifecycle}\n  owner: billing\n`,
+      );
+    write('experimental', 'python');
+    const registered = await request.post('/api/catalog/locations', {
+      data: { type: 'file', target: file },
+      headers: { 'X-Requested-With': 'portico' },
+    });
+    expect(registered.status()).toBe(201);
+    const { location } = (await registered.json()) as { location: { id: string } };
+    try {
+      await page.goto('/catalog/default/component/cargo-claims');
+      await expect(page.getByRole('heading', { level: 1, name: 'Cargo claims' })).toBeVisible();
+      const history = page.getByRole('region', { name: 'History' });
+      await expect(history).toContainText('1 change');
+
+      write('production', 'python, claims');
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await expect(page.getByText('Cargo claims is read again from its location')).toBeVisible();
+      await expect(async () => {
+        await page.reload();
+        await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem').first()).toContainText('Changed', { timeout: 1000 });
+      }).toPass({ timeout: 20_000 });
+      const latest = page.getByRole('region', { name: 'History' }).getByRole('list', { name: 'Changes' }).getByRole('listitem').first();
+      await expect(latest).toContainText('spec.lifecycle: experimental → production');
+      await expect(latest).toContainText('metadata.tags: + claims');
+      await expect(page.getByRole('region', { name: 'About' })).toContainText('production');
+    } finally {
+      await request.delete(`/api/catalog/locations/${location.id}`, { headers: { 'X-Requested-With': 'portico' } });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a starred entity is found under Starred, also after a reload', async ({ page }) => {
