@@ -66,10 +66,15 @@ export interface FacetValueCount {
   count: number;
 }
 
+/** Counting stops at this many matches; `numberOfResults` of 1,000 means "1,000 or more". */
+export const MAX_COUNTED_RESULTS = 1000;
+
 /** `GET /api/search/facets`: counts per field value among everything the term matches. */
 export interface SearchFacetsResponse {
   facets: Record<string, FacetValueCount[]>;
   numberOfResults: number;
+  /** The term matched more than MAX_COUNTED_RESULTS documents: counts cover the first 1,000 of them. */
+  sampled: boolean;
 }
 
 /** The facet counting document types (the `types[]` tabs); every other facet is a document field. */

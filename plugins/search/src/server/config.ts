@@ -29,12 +29,12 @@ export const searchConfigSchema = z
     pendingPollInterval: durationSchema.default({ seconds: 5 }),
     pg: z
       .object({
-        /** Typo-tolerant matching of names and titles with pg_trgm (installed when allowed). */
+        /** Correct misspelt words with pg_trgm (installed when allowed) when nothing matches them. */
         fuzzy: z.boolean().default(true),
-        /** pg_trgm word_similarity above which a name or title counts as a match. */
-        fuzzyThreshold: z.number().min(0.1).max(1).default(0.45),
+        /** Trigram similarity from which a word of a name or title counts as a spelling of a search word. */
+        fuzzyThreshold: z.number().min(0.3).max(1).default(0.35),
       })
-      .default({ fuzzy: true, fuzzyThreshold: 0.45 }),
+      .default({ fuzzy: true, fuzzyThreshold: 0.35 }),
     catalog: z
       .object({
         /** Where catalog results open; `:namespace`, `:kind` and `:name` are filled in. */

@@ -57,6 +57,15 @@ export interface SearchTables {
   };
 
   /**
+   * PostgreSQL only: every word of a name or title, for correcting misspelt search words with
+   * pg_trgm. Words are added as documents arrive and never removed (a word no document has any
+   * more only leads to a correction that matches nothing).
+   */
+  search_words: {
+    word: string;
+  };
+
+  /**
    * Items whose documents must be refreshed (from events). Every replica hears every event and
    * queues it here; whichever replica claims the row does the work.
    */

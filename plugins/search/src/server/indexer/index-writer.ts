@@ -36,6 +36,8 @@ export function createIndexWriter(options: {
   const { db, dialect, logger } = options;
   const now = options.now ?? Date.now;
 
+  // Only PostgreSQL corrects misspelt words, from the words of names and titles.
+  const writeOptions = { recordWords: dialect === 'pg' };
   const toRows = (collatorId: string, documents: readonly SearchDocumentInput[], itemKey?: string): DocumentRows[] => {
     const at = now();
     const rows: DocumentRows[] = [];
@@ -64,7 +66,7 @@ export function createIndexWriter(options: {
         const source = await getSource(trx, collatorId);
         for (const generation of liveGenerations(source)) {
           await deleteItemDocuments(trx, collatorId, generation, keys);
-          await insertDocuments(trx, collatorId, generation, rows);
+          await insertDocuments(trx, collatorId, generation, rows, writeOptions);
           if (generation === source.building_generation) await markItems(trx, collatorId, generation, keys);
         }
       });
@@ -81,7 +83,7 @@ export function createIndexWriter(options: {
           await withCollatorLock(db, dialect, collatorId, async (trx) => {
             if (!(await isBuilding(trx, collatorId, generation))) throw new Error(`the build of generation ${generation} was superseded`);
             const marked = await markedItems(trx, collatorId, generation, rows.map((row) => row.document.item_key));
-            await insertDocuments(trx, collatorId, generation, marked.size ? rows.filter((row) => !marked.has(row.document.item_key)) : rows);
+            await insertDocuments(trx, collatorId, generation, marked.size ? rows.filter((row) => !marked.has(row.document.item_key)) : rows, writeOptions);
           });
         },
         async commit() {

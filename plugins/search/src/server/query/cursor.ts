@@ -1,7 +1,7 @@
 import { InputError } from '@portico/model';
 
-/** Deeper than this, a search is a crawl; the page would cost as much as reading everything. */
-export const MAX_OFFSET = 10_000;
+/** Deeper than this, a search is a crawl; counts stop here too (see COUNT_CAP). */
+export const MAX_OFFSET = 1000;
 
 /** Page cursors are opaque to clients: the offset of the page's first result. */
 export function encodePageCursor(offset: number): string {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { createServiceRef } from '@portico/server';
 import {
   DEFAULT_FACETS,
+  MAX_COUNTED_RESULTS,
   type SearchFacetsResponse,
   type SearchIndexStatus,
   type SearchQuery,
@@ -109,7 +110,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
         }),
         engine.count({ term, filter: allOf(userFilter(request), access), collatorIds }),
       ]);
-      return { facets: counts, numberOfResults: total };
+      return { facets: counts, numberOfResults: total, sampled: total >= MAX_COUNTED_RESULTS };
     },
 
     reindex: (collatorId) => options.reindex(collatorId),

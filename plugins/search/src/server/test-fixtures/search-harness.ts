@@ -33,7 +33,7 @@ export async function createSearchHarness(
   await migratePlugin(database, 'search', searchMigrations);
   const db = database.kysely as unknown as Kysely<SearchTables>;
   const logger = pino({ level: 'silent' });
-  const engine = await createSearchEngine({ db, dialect, logger, fuzzy: options.fuzzy ?? true, fuzzyThreshold: 0.45 });
+  const engine = await createSearchEngine({ db, dialect, logger, fuzzy: options.fuzzy ?? true, fuzzyThreshold: 0.35 });
   const writer = createIndexWriter({ db, dialect, logger });
   const collatorIds = options.collatorIds ?? ['catalog', 'docs'];
   for (const id of collatorIds) await writer.ensureCollator(id);

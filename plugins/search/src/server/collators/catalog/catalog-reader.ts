@@ -11,6 +11,27 @@ export interface CatalogReader {
   getEntitiesByRefs(entityRefs: readonly string[]): Promise<Array<Entity | undefined>>;
 }
 
+/**
+ * The catalog's service (`catalogServiceRef`) has these two calls; once it is published, the
+ * plugin passes it here instead of reading over HTTP.
+ */
+export interface EntitySource {
+  streamEntities(query?: Record<string, never>, batchSize?: number): AsyncIterable<Entity[]>;
+  getEntitiesByRefs(entityRefs: readonly string[]): Promise<Array<Entity | undefined>>;
+}
+
+export function catalogServiceReader(source: EntitySource): CatalogReader {
+  return {
+    async *streamEntities(signal) {
+      for await (const batch of source.streamEntities({}, PAGE_SIZE)) {
+        signal.throwIfAborted();
+        yield batch;
+      }
+    },
+    getEntitiesByRefs: (entityRefs) => source.getEntitiesByRefs(entityRefs),
+  };
+}
+
 /** Sends a request through the portal's own HTTP stack without a socket (Fastify's inject). */
 export type InjectRequest = (request: {
   method: 'GET' | 'POST';

@@ -46,8 +46,14 @@ export const initial: Migration = {
             )
             .stored(),
         )
-        // What typo-tolerant matching compares (pg_trgm), when the extension is there.
-        .addColumn('fuzzy_text', 'text', (column) => column.generatedAlwaysAs(sql`name_norm || ' ' || title_norm`).stored());
+        // Name and title on their own, with their own index: the best matches (in names and
+        // titles) are found and ranked without touching every document that mentions a common
+        // word somewhere in its text.
+        .addColumn('head_tsv', sql`tsvector`, (column) =>
+          column
+            .generatedAlwaysAs(sql`setweight(to_tsvector('english'::regconfig, name), 'A') || setweight(to_tsvector('english'::regconfig, title), 'B')`)
+            .stored(),
+        );
     }
     await documents.execute();
     await db.schema
@@ -62,8 +68,14 @@ export const initial: Migration = {
       .columns(['collator_id', 'generation', 'item_key'])
       .execute();
 
+    // Listing by title when there is no term.
+    await db.schema.createIndex('search_documents_title_idx').on('search_documents').columns(['title_norm', 'id']).execute();
+
     if (postgres) {
       await sql`CREATE INDEX search_documents_tsv_idx ON search_documents USING gin (tsv)`.execute(db);
+      await sql`CREATE INDEX search_documents_head_idx ON search_documents USING gin (head_tsv)`.execute(db);
+      // The words of names and titles, for correcting misspelt words (pg_trgm, see enable-fuzzy.ts).
+      await db.schema.createTable('search_words').addColumn('word', 'varchar(100)', (column) => column.primaryKey()).execute();
     } else {
       // External content: the index stores no copy of the text; triggers keep it in step.
       await sql`CREATE VIRTUAL TABLE search_documents_fts USING fts5(
@@ -93,15 +105,11 @@ export const initial: Migration = {
       .addColumn('value', 'varchar(300)', (column) => column.notNull())
       .addColumn('original_value', 'varchar(300)', (column) => column.notNull())
       .execute();
-    await db.schema
-      .createIndex('search_document_fields_key_value_idx')
-      .on('search_document_fields')
-      .columns(['key', 'value', 'document_id'])
-      .execute();
+    // Filters and facets probe a candidate document's values, never scan a value's documents.
     await db.schema
       .createIndex('search_document_fields_document_idx')
       .on('search_document_fields')
-      .column('document_id')
+      .columns(['document_id', 'key', 'value'])
       .execute();
 
     await db.schema

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DocumentRows } from '../../indexer/document-rows.js';
+import { splitWords } from '../../query/words.js';
 import type { SearchTables } from '../tables.js';
 
 /** Rows per INSERT: 17 columns × 400 stays far below SQLite's and PostgreSQL's parameter limits. */
@@ -15,8 +16,10 @@ export async function insertDocuments(
   collatorId: string,
   generation: number,
   documents: readonly DocumentRows[],
+  options: { recordWords?: boolean } = {},
 ): Promise<number> {
   let inserted = 0;
+  if (options.recordWords) await recordWords(db, documents);
   for (let start = 0; start < documents.length; start += BATCH) {
     const batch = documents.slice(start, start + BATCH);
     const ids = await db
@@ -36,6 +39,25 @@ export async function insertDocuments(
     }
   }
   return inserted;
+}
+
+/**
+ * Adds the words of the documents' names and titles to search_words. Sorted, so concurrent
+ * writers take the unique index's locks in the same order and never deadlock.
+ */
+async function recordWords(db: Kysely<SearchTables>, documents: readonly DocumentRows[]): Promise<void> {
+  const words = new Set<string>();
+  for (const { document } of documents) {
+    for (const word of splitWords(`${document.name} ${document.title}`)) if (word.length >= 3 && word.length <= 100) words.add(word);
+  }
+  const sorted = [...words].sort();
+  for (let start = 0; start < sorted.length; start += FIELD_BATCH) {
+    await db
+      .insertInto('search_words')
+      .values(sorted.slice(start, start + FIELD_BATCH).map((word) => ({ word })))
+      .onConflict((conflict) => conflict.column('word').doNothing())
+      .execute();
+  }
 }
 
 /** Removes every document (and its field rows) of the given items from one generation. */

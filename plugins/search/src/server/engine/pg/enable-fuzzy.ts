@@ -4,8 +4,8 @@ import type { SearchTables } from '../../database/tables.js';
 
 /**
  * Turns on typo-tolerant matching when the database allows it: installs pg_trgm if it is not
- * there (this needs a role that may create extensions) and indexes names and titles by
- * trigrams. Where either step is refused, search works on without fuzzy matching.
+ * there (this needs a role that may create extensions) and indexes the words of names and
+ * titles by trigrams. Where either step is refused, search works on without it.
  */
 export async function enableFuzzyMatching(db: Kysely<SearchTables>, logger: PluginLogger): Promise<boolean> {
   try {
@@ -18,7 +18,7 @@ export async function enableFuzzyMatching(db: Kysely<SearchTables>, logger: Plug
     }
   }
   try {
-    await sql`CREATE INDEX IF NOT EXISTS search_documents_fuzzy_idx ON search_documents USING gin (fuzzy_text gin_trgm_ops)`.execute(db);
+    await sql`CREATE INDEX IF NOT EXISTS search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops)`.execute(db);
     return true;
   } catch (error) {
     if (await hasFuzzyIndex(db)) return true;
@@ -33,6 +33,6 @@ async function hasTrigramExtension(db: Kysely<SearchTables>): Promise<boolean> {
 }
 
 async function hasFuzzyIndex(db: Kysely<SearchTables>): Promise<boolean> {
-  const result = await sql<{ found: number }>`SELECT 1 AS found FROM pg_indexes WHERE indexname = 'search_documents_fuzzy_idx' AND schemaname = current_schema()`.execute(db);
+  const result = await sql<{ found: number }>`SELECT 1 AS found FROM pg_indexes WHERE indexname = 'search_words_trgm_idx' AND schemaname = current_schema()`.execute(db);
   return result.rows.length > 0;
 }

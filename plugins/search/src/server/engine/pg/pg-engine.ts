@@ -6,7 +6,9 @@ import { boostSql } from '../sql/boost-sql.js';
 import { countFacets } from '../sql/facets-sql.js';
 import { activeGenerationJoin, filterSql } from '../sql/filter-sql.js';
 import { readHits, type RankedRow } from '../sql/read-hits.js';
+import { COUNT_CAP, tieredPage } from '../sql/tiered-page.js';
 import { RANKING, type EngineQuery, type SearchEngine } from '../types.js';
+import { correctTerm } from './correct-term.js';
 import { compileTsQuery, type PgTsQueries } from './tsquery.js';
 
 const W = RANKING.weights;
@@ -15,18 +17,11 @@ const RANK_WEIGHTS = `{${[W.text, W.keywords, W.title, W.name].map((weight) => (
 const TEXT_HEADLINE = 'MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "';
 
 export interface PgEngineOptions {
-  /** pg_trgm is installed and fuzzy_text has its trigram index. */
+  /** pg_trgm is installed and search_words has its trigram index. */
   fuzzy: boolean;
-  /** word_similarity above which a name or title counts as a typo-tolerant match. */
+  /** Trigram similarity from which a known word counts as a spelling of a search word. */
   fuzzyThreshold: number;
 }
-
-/**
- * How a term matches: `words` through the tsvector; `near` (when no document matches the words
- * and pg_trgm is there) by trigram similarity of names and titles, so a misspelt name still
- * finds its target. Deciding once per request keeps pages, counts and facets consistent.
- */
-type MatchMode = 'words' | 'near';
 
 interface Target {
   term: ParsedTerm;
@@ -35,49 +30,60 @@ interface Target {
 }
 
 /**
- * PostgreSQL full-text search: a generated, weighted tsvector with a GIN index, ts_rank_cd
- * scores, ts_headline for the returned page only, and typo tolerance through pg_trgm.
+ * PostgreSQL full-text search: weighted tsvectors with GIN indexes (one for names and titles,
+ * one for everything), ts_rank_cd scores, ts_headline for the returned page only. When no
+ * document has the words and pg_trgm is there, misspelt words are widened to the known words
+ * of names and titles that look like them.
  */
 export function createPgEngine(db: Kysely<SearchTables>, options: PgEngineOptions): SearchEngine {
-  // word_similarity's threshold is a setting; set_config(..., true) keeps it to this transaction.
-  const withMode = async <T>(target: Target, fn: (executor: Kysely<SearchTables>, mode: MatchMode) => Promise<T>): Promise<T> => {
+  const correct = (term: ParsedTerm) => (options.fuzzy ? correctTerm(db, term, options.fuzzyThreshold) : Promise.resolve(undefined));
+  /** The term as searched: as typed, or corrected when nothing has its words. */
+  const effective = async (target: Target): Promise<ParsedTerm> => {
     const ts = compileTsQuery(target.term);
-    const mayBeNear = options.fuzzy && ts.positive !== undefined && target.term.phrase.length >= 3;
-    if (!mayBeNear || (await hasWordMatch(db, target, ts))) return fn(db, 'words');
-    return db.transaction().execute(async (trx) => {
-      await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(options.fuzzyThreshold)}, true)`.execute(trx);
-      return fn(trx, 'near');
-    });
+    if (!options.fuzzy || ts.positive === undefined || (await hasWordMatch(db, target, ts))) return target.term;
+    return (await correct(target.term)) ?? target.term;
   };
 
-  const count = (target: Target) =>
-    withMode(target, async (executor, mode) => {
-      const result = await sql<{ total: number }>`SELECT count(*) AS total FROM (${matchingIdsSql(target, mode)}) m`.execute(executor);
-      return Number(result.rows[0]?.total ?? 0);
-    });
+  const countTerm = async (target: Target) => {
+    const result = await sql<{ total: number }>`
+      SELECT count(*) AS total FROM (${matchingIdsSql(target)} LIMIT ${COUNT_CAP}) m`.execute(db);
+    return Number(result.rows[0]?.total ?? 0);
+  };
 
   return {
     kind: 'postgres',
     fuzzy: options.fuzzy,
 
-    query(query) {
-      return withMode(query, async (executor, mode) => {
-        const ts = compileTsQuery(query.term);
-        const rows = (await sql<RankedRow>`${rankedSql(query, ts, mode)}`.execute(executor)).rows;
-        if (rows.length === 0) return { hits: [], total: query.offset > 0 ? await count(query) : 0 };
-        const ids = rows.map((row) => Number(row.id));
-        const highlights = ts.positive ? await headlines(executor, ts.positive, ids, query.highlight) : undefined;
-        return { hits: await readHits(executor, rows, highlights), total: Number(rows[0]!.total) };
-      });
+    async query(query) {
+      const page = (term: ParsedTerm) => {
+        const ts = compileTsQuery(term);
+        return ts.positive === undefined ? browse(db, query, ts) : ranked(db, { ...query, term }, ts);
+      };
+      let term = query.term;
+      let rows = await page(term);
+      if (rows.length === 0 && options.fuzzy && (query.offset === 0 || !(await hasWordMatch(db, query, compileTsQuery(term))))) {
+        const corrected = await correct(term);
+        if (corrected) {
+          term = corrected;
+          rows = await page(term);
+        }
+      }
+      const total =
+        rows.length < query.limit && (rows.length > 0 || query.offset === 0)
+          ? query.offset + rows.length
+          : await countTerm({ ...query, term });
+      const ids = rows.map((row) => Number(row.id));
+      const positive = compileTsQuery(term).positive;
+      const highlights = positive && ids.length ? await headlines(db, positive, ids, query.highlight) : undefined;
+      return { hits: await readHits(db, rows, highlights), total };
     },
 
-    count,
+    count: async (target) => countTerm({ ...target, term: await effective(target) }),
 
-    facets(query) {
-      // The mode follows the unfiltered term, so every facet counts the same kind of match.
-      return withMode({ term: query.term, filter: undefined, collatorIds: query.collatorIds }, (executor, mode) =>
-        countFacets(executor, query, (filter) => matchingIdsSql({ term: query.term, filter, collatorIds: query.collatorIds }, mode)),
-      );
+    async facets(query) {
+      // The spelling follows the unfiltered term, so every facet counts the same matches.
+      const term = await effective({ term: query.term, filter: undefined, collatorIds: query.collatorIds });
+      return countFacets(db, query, (filter) => matchingIdsSql({ term, filter, collatorIds: query.collatorIds }));
     },
   };
 }
@@ -87,50 +93,61 @@ const tsquery = (text: string) => sql`to_tsquery('english'::regconfig, ${text})`
 async function hasWordMatch(db: Kysely<SearchTables>, target: Target, ts: PgTsQueries): Promise<boolean> {
   const result = await sql<{ found: number }>`
     SELECT 1 AS found FROM search_documents d ${activeGenerationJoin(target.collatorIds)}
-    WHERE ${matchSql(target.term, ts, 'words')} AND ${filterSql(target.filter)} LIMIT 1`.execute(db);
+    WHERE ${matchSql(ts)} AND ${filterSql(target.filter)} LIMIT 1`.execute(db);
   return result.rows.length > 0;
 }
 
-function matchSql(term: ParsedTerm, ts: PgTsQueries, mode: MatchMode): RawBuilder<unknown> {
+function matchSql(ts: PgTsQueries): RawBuilder<unknown> {
   const excluded = ts.exclusions ? sql`AND NOT (d.tsv @@ ${tsquery(ts.exclusions)})` : sql``;
   if (!ts.positive) return sql`1 = 1 ${excluded}`;
-  if (mode === 'near') return sql`${term.phrase} <% d.fuzzy_text ${excluded}`;
   return sql`d.tsv @@ ${tsquery(ts.positive)} ${excluded}`;
 }
 
-function rankedSql(query: EngineQuery, ts: PgTsQueries, mode: MatchMode): RawBuilder<RankedRow> {
+/** Name and title matches first (exact ones on top), then matches in other text. */
+function ranked(db: Kysely<SearchTables>, query: EngineQuery, ts: PgTsQueries): Promise<RankedRow[]> {
   const boost = boostSql(query.ownershipRefs, query.now);
-  const page = sql`LIMIT ${query.limit} OFFSET ${query.offset}`;
-  const where = sql`${matchSql(query.term, ts, mode)} AND ${filterSql(query.filter)}`;
-  if (!ts.positive || !ts.titleOnly) {
-    return sql<RankedRow>`
-      SELECT d.id, 0 AS tier, ${boost} AS score, count(*) OVER () AS total
-      FROM search_documents d ${activeGenerationJoin(query.collatorIds)}
-      WHERE ${where}
-      ORDER BY score DESC, d.title_norm, d.id ${page}`;
-  }
   const phrase = query.term.phrase;
-  const relevance =
-    mode === 'near'
-      ? sql`word_similarity(${phrase}, d.fuzzy_text)`
-      : sql`ts_rank_cd(${RANK_WEIGHTS}::float4[], d.tsv, ${tsquery(ts.positive)})`;
-  return sql<RankedRow>`
-    SELECT d.id,
-      CASE WHEN d.name_norm = ${phrase} THEN 4
-           WHEN d.title_norm = ${phrase} THEN 3
-           WHEN d.tsv @@ ${tsquery(ts.titleOnly)} THEN 2
-           ELSE 1 END AS tier,
-      CAST(${relevance} AS double precision) * ${boost} AS score,
-      count(*) OVER () AS total
+  const positive = tsquery(ts.positive!);
+  const excluded = ts.exclusions ? sql`AND NOT (d.tsv @@ ${tsquery(ts.exclusions)})` : sql``;
+  const from = (match: RawBuilder<unknown>) => sql`
     FROM search_documents d ${activeGenerationJoin(query.collatorIds)}
-    WHERE ${where}
-    ORDER BY tier DESC, score DESC, d.id ${page}`;
+    WHERE ${match} ${excluded} AND ${filterSql(query.filter)}`;
+  const tier = sql`CASE WHEN d.name_norm = ${phrase} THEN 4 WHEN d.title_norm = ${phrase} THEN 3 ELSE 2 END`;
+  return tieredPage(
+    {
+      head: (limit) =>
+        rows(db, sql<RankedRow>`
+          SELECT d.id, ${tier} AS tier, CAST(ts_rank_cd(${RANK_WEIGHTS}::float4[], d.head_tsv, ${positive}) AS double precision) * ${boost} AS score
+          ${from(sql`d.head_tsv @@ ${positive}`)}
+          ORDER BY tier DESC, score DESC, d.id LIMIT ${limit}`),
+      rest: (limit, offset) =>
+        rows(db, sql<RankedRow>`
+          SELECT d.id, 1 AS tier, CAST(ts_rank_cd(${RANK_WEIGHTS}::float4[], d.tsv, ${positive}) AS double precision) * ${boost} AS score
+          ${from(sql`d.tsv @@ ${positive} AND NOT (d.head_tsv @@ ${positive})`)}
+          ORDER BY score DESC, d.id LIMIT ${limit} OFFSET ${offset}`),
+    },
+    query.offset,
+    query.limit,
+  );
 }
 
-function matchingIdsSql(target: Target, mode: MatchMode): RawBuilder<{ id: number }> {
+/** No words: everything the filters allow, by title. */
+function browse(db: Kysely<SearchTables>, query: EngineQuery, ts: PgTsQueries): Promise<RankedRow[]> {
+  return rows(db, sql<RankedRow>`
+    SELECT d.id, 0 AS tier, 0 AS score
+    FROM search_documents d ${activeGenerationJoin(query.collatorIds)}
+    WHERE ${matchSql(ts)} AND ${filterSql(query.filter)}
+    ORDER BY d.title_norm, d.id LIMIT ${query.limit} OFFSET ${query.offset}`);
+}
+
+async function rows(db: Kysely<SearchTables>, query: RawBuilder<RankedRow>): Promise<RankedRow[]> {
+  return (await query.execute(db)).rows;
+}
+
+function matchingIdsSql(target: Target): RawBuilder<{ id: number }> {
   return sql`
     SELECT d.id FROM search_documents d ${activeGenerationJoin(target.collatorIds)}
-    WHERE ${matchSql(target.term, compileTsQuery(target.term), mode)} AND ${filterSql(target.filter)}`;
+    WHERE ${matchSql(compileTsQuery(target.term))} AND ${filterSql(target.filter)}`;
 }
 
 async function headlines(

@@ -24,10 +24,12 @@ describe('typo tolerance on PostgreSQL', () => {
     await harness?.close();
   });
 
-  it('is on, with a trigram index on names and titles', async () => {
+  it('is on, with the words of names and titles indexed by trigrams', async () => {
     expect(harness.engine.fuzzy).toBe(true);
-    const index = await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes WHERE indexname = 'search_documents_fuzzy_idx'`.execute(harness.db);
-    expect(index.rows[0]?.indexdef).toMatch(/gin \(fuzzy_text gin_trgm_ops\)/);
+    const index = await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes WHERE indexname = 'search_words_trgm_idx'`.execute(harness.db);
+    expect(index.rows[0]?.indexdef).toMatch(/gin \(word gin_trgm_ops\)/);
+    const words = await harness.db.selectFrom('search_words').select('word').where('word', 'in', ['checkout', 'kubernetes', 'runbook']).execute();
+    expect(words.map((row) => row.word).sort()).toEqual(['checkout', 'kubernetes', 'runbook']);
   });
 
   it.each([
@@ -40,14 +42,15 @@ describe('typo tolerance on PostgreSQL', () => {
     expect((await top(term))[0]).toBe(best);
   });
 
-  it('only falls back to near matches when no document has the words', async () => {
-    // 'Checkout Service' would be a near match of the title 'Checkout Web' too, but words match.
-    const result = await harness.service.query({ term: 'Checkout Service' });
-    expect(result.results.map((item) => item.document.title)).toEqual(['Checkout Service', 'Billing Service']);
+  it('corrects words only when no document has them', async () => {
+    // 'servce' would be read as 'service', but a document has the word as written.
+    await harness.writer.replaceItems('docs', new Map([['typo-page', [{ type: 'techdocs', key: 'typo-page', title: 'Servce desk', text: '', location: '/docs/typo' }]]]));
+    expect(await top('servce')).toEqual(['/docs/typo']);
     expect(await top('ledgr', { types: ['techdocs'] })).toEqual([]);
+    await harness.writer.replaceItems('docs', new Map([['typo-page', []]]));
   });
 
-  it('keeps filters, exclusions and counts on near matches', async () => {
+  it('keeps filters, exclusions and counts on corrected words', async () => {
     const result = await harness.service.query({ term: 'chekout', filters: { type: 'website' } });
     expect(result.results.map((item) => item.document.location)).toEqual(['/catalog/default/component/checkout-web']);
     expect(result.numberOfResults).toBe(1);

@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import type { SearchTables } from '../../database/tables.js';
 import type { EngineHit } from '../types.js';
 
-/** A row of a ranked page: which document, how it ranked, and how many matched in all. */
+/** A row of a ranked page: which document and how it ranked. */
 export interface RankedRow {
   id: number;
   tier: number;
   score: number;
-  total: number;
 }
 
 /** Loads the documents of a ranked page, in rank order, with their highlights. */
@@ -17,6 +16,7 @@ export async function readHits(
   highlights: ReadonlyMap<number, { title: string; text: string }> | undefined,
 ): Promise<EngineHit[]> {
   const ids = rows.map((row) => Number(row.id));
+  if (ids.length === 0) return [];
   const documents = await db
     .selectFrom('search_documents')
     .select(['id', 'type', 'title', 'text', 'location', 'fields'])
