@@ -6,6 +6,7 @@ import type { CatalogTables } from './database/tables.js';
 import { catalogProvidersExtensionPoint } from './extension-points.js';
 import { createIngestion } from './ingestion/create-ingestion.js';
 import { registerCatalogRoutes } from './router/index.js';
+import { catalogServiceRef, createCatalogService } from './service/catalog-service.js';
 
 /**
  * The software catalog: reads entities from locations and providers into the database, keeps
@@ -13,6 +14,7 @@ import { registerCatalogRoutes } from './router/index.js';
  */
 export const catalogPlugin = defineServerPlugin({
   id: 'catalog',
+  provides: [catalogServiceRef],
   configSchema: catalogConfigSchema.default(catalogConfigSchema.parse({})),
   migrations: catalogMigrations,
   async setup(context) {
@@ -28,6 +30,7 @@ export const catalogPlugin = defineServerPlugin({
       replicaId: crypto.randomUUID(),
       providers: context.extensions(catalogProvidersExtensionPoint),
     });
+    context.provide(catalogServiceRef, createCatalogService(db));
     registerCatalogRoutes({ router: context.router, db, ingestion, readonly: context.config.readonly });
     context.lifecycle.onStart(() => ingestion.start());
     context.lifecycle.onShutdown(() => ingestion.stop());
