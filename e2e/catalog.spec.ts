@@ -168,7 +168,7 @@ test.describe('catalog', () => {
       await page.goto('/catalog/default/component/cargo-claims');
       await expect(page.getByRole('heading', { level: 1, name: 'Cargo claims' })).toBeVisible();
       const history = page.getByRole('region', { name: 'History' });
-      await expect(history).toContainText('1 change');
+      await expect(history.getByRole('list', { name: 'Changes' }).getByRole('listitem').first()).toContainText('Added');
 
       write('production', 'python, claims');
       await page.getByRole('button', { name: 'Refresh' }).click();

@@ -1,12 +1,12 @@
 import { Box, Button, Paper, Skeleton, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import StarRoundedIcon from '@mui/icons-material/StarRounded';
-import type { FacetCount } from '../../common/contracts.js';
 import { humanizeRef } from '../entity-text.js';
 import { lazy, Suspense } from 'react';
 
 // The Autocomplete behind each filter is the heaviest code on the page; the rows come first.
 const FacetFilter = lazy(() => import('./FacetFilter.js').then((module) => ({ default: module.FacetFilter })));
-import { FACET_PARAMS, hasFilters, type CatalogSearch, type FacetParam } from './catalog-search.js';
+import { FACET_KEYS } from './catalog-query.js';
+import { hasFilters, type CatalogSearch, type FacetParam } from './catalog-search.js';
 
 const FACET_LABELS: Readonly<Record<FacetParam, string>> = {
   type: 'Type',
@@ -20,17 +20,32 @@ const FORMATTERS: Partial<Record<FacetParam, (value: string) => string>> = {
   owner: (value) => humanizeRef(value, 'Group'),
 };
 
+/** The filters that make sense per kind (users have no lifecycle, systems no type). */
+const FILTERS_BY_KIND: Readonly<Record<string, readonly FacetParam[]>> = {
+  component: ['type', 'owner', 'lifecycle', 'tag', 'namespace'],
+  api: ['type', 'owner', 'lifecycle', 'tag', 'namespace'],
+  resource: ['type', 'owner', 'tag', 'namespace'],
+  system: ['owner', 'tag', 'namespace'],
+  domain: ['owner', 'tag', 'namespace'],
+  group: ['type', 'tag', 'namespace'],
+  user: ['tag', 'namespace'],
+  template: ['type', 'owner', 'tag', 'namespace'],
+  location: ['type', 'namespace'],
+};
+const DEFAULT_FILTERS: readonly FacetParam[] = ['type', 'owner', 'lifecycle', 'tag', 'namespace'];
+
 export interface CatalogFiltersProps {
   state: CatalogSearch;
-  /** Facet values with counts for the current kind; undefined while loading. */
-  facets: Readonly<Record<FacetParam, readonly FacetCount[]>> | undefined;
   starredCount: number;
   onChange: (patch: Partial<CatalogSearch>) => void;
   onClear: () => void;
 }
 
-/** The filter column: all or starred, then one multi-select per facet that has values. */
-export function CatalogFilters({ state, facets, starredCount, onChange, onClear }: CatalogFiltersProps) {
+/** The filter column: all or starred, then one multi-select per facet that fits the kind. */
+export function CatalogFilters({ state, starredCount, onChange, onClear }: CatalogFiltersProps) {
+  const offered = FILTERS_BY_KIND[state.kind] ?? DEFAULT_FILTERS;
+  // A filter the kind does not offer stays while the URL selects something in it, so it can be cleared.
+  const shown = [...offered, ...DEFAULT_FILTERS.filter((param) => !offered.includes(param) && state[param].length > 0)];
   return (
     <Paper component="section" aria-label="Filters" variant="outlined" sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', mb: 1.5 }}>
@@ -63,17 +78,14 @@ export function CatalogFilters({ state, facets, starredCount, onChange, onClear 
       </ToggleButtonGroup>
       <Suspense fallback={<FilterSkeletons />}>
         <Stack spacing={2}>
-          {FACET_PARAMS.map((param) => {
-            const options = facets?.[param] ?? [];
-            // A facet with no values for this kind (users have no lifecycle) is left out, unless the
-            // URL selects something in it, which must stay removable.
-            if (options.length === 0 && state[param].length === 0) return null;
+          {shown.map((param) => {
             const formatter = FORMATTERS[param];
             return (
               <FacetFilter
-                key={param}
+                key={`${state.kind}/${param}`}
                 label={FACET_LABELS[param]}
-                options={options}
+                facetKey={FACET_KEYS[param]}
+                kind={state.kind}
                 selected={state[param]}
                 onChange={(values) => onChange({ [param]: values })}
                 {...(formatter ? { formatValue: formatter } : {})}

@@ -2,14 +2,12 @@ import { Alert, Box, Button, Tab, Tabs, Typography } from '@mui/material';
 import AddRoundedIcon from '@mui/icons-material/AddRounded';
 import { ErrorPanel, PageHeader } from '@portico/web';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { FacetCount } from '../../common/contracts.js';
 import { entitiesQuery, facetsQuery } from '../queries.js';
 import { useStarredEntities } from '../stars.js';
 import { CatalogFilters } from './CatalogFilters.js';
 import { CatalogTable } from './CatalogTable.js';
-import { catalogPredicate, catalogQueryRequest, FACET_KEYS, facetPredicate } from './catalog-query.js';
-import { clearedFilters, FACET_PARAMS, hasFilters, type CatalogSearch, type FacetParam } from './catalog-search.js';
+import { catalogPredicate, catalogQueryRequest } from './catalog-query.js';
+import { clearedFilters, hasFilters, type CatalogSearch } from './catalog-search.js';
 import { columnsForKind } from './columns.js';
 import { kindLabel, kindPlural, orderKinds } from './kinds.js';
 import { TextFilter } from './TextFilter.js';
@@ -24,8 +22,6 @@ export interface CatalogViewProps {
   fixedKind?: string;
 }
 
-const FACET_FIELDS = FACET_PARAMS.map((param) => FACET_KEYS[param]);
-
 /** The catalog table with its kind selector, filters, text filter, sorting and pages. */
 export function CatalogView({ path, title, subtitle, fixedKind }: CatalogViewProps) {
   const [state, update] = useCatalogSearch(path, fixedKind);
@@ -39,16 +35,6 @@ export function CatalogView({ path, title, subtitle, fixedKind }: CatalogViewPro
   const predicate = catalogPredicate(state, stars.refs);
   const request = predicate === undefined ? undefined : catalogQueryRequest(state, predicate, [{ field: sortColumn.sortField ?? 'metadata.name', order: state.dir }]);
   const entities = useQuery({ ...entitiesQuery(request ?? catalogQueryRequest(state, { kind: state.kind }, [])), enabled: request !== undefined });
-
-  // Rows first: facet counts over a large catalog take the server longer than a page of rows,
-  // and a server that answers one query at a time would make the rows wait behind them.
-  const rowsSettled = request === undefined || entities.isError || (entities.isSuccess && !entities.isPlaceholderData);
-  const facets = useQuery({ ...facetsQuery(FACET_FIELDS, facetPredicate(state.kind)), enabled: rowsSettled });
-  const facetsByParam = useMemo(() => {
-    if (facets.data === undefined) return undefined;
-    const data = facets.data.facets;
-    return Object.fromEntries(FACET_PARAMS.map((param) => [param, data[FACET_KEYS[param]] ?? []])) as Record<FacetParam, FacetCount[]>;
-  }, [facets.data]);
 
   const starredOfKind = stars.refs.filter((ref) => ref.startsWith(`${state.kind}:`)).length;
   const label = kindPlural(kindLabel(state.kind, kindFacet));
@@ -104,7 +90,6 @@ export function CatalogView({ path, title, subtitle, fixedKind }: CatalogViewPro
       <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: '260px minmax(0, 1fr)' }, alignItems: 'start' }}>
         <CatalogFilters
           state={state}
-          facets={facetsByParam}
           starredCount={starredOfKind}
           onChange={(patch) => update(patch)}
           onClear={() => update(clearedFilters(state))}

@@ -56,11 +56,6 @@ export function catalogPredicate(state: CatalogSearch, starredRefs: readonly str
   return { $all: all };
 }
 
-/** The facet predicate: counts among all entities of the kind, so every choice shows its size. */
-export function facetPredicate(kind: string): EntityPredicate {
-  return { kind };
-}
-
 export function catalogQueryRequest(
   state: CatalogSearch,
   predicate: EntityPredicate,
