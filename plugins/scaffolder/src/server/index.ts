@@ -3,7 +3,7 @@ import { scaffolderPlugin } from './plugin.js';
 export default scaffolderPlugin;
 export { scaffolderPlugin };
 export { scaffolderConfigSchema, type ScaffolderConfig } from './config.js';
-export { createHttpCatalogAccess, type CatalogAccess, type CatalogLocation } from './catalog/catalog-access.js';
+export { createHttpCatalogAccess, withCatalogReads, type CatalogAccess, type CatalogLocation } from './catalog/catalog-access.js';
 export { entityBaseUrl, findTemplate } from './catalog/find-template.js';
 export { readScmIntegrations, type GithubIntegration, type GitlabIntegration, type ScmIntegrations } from './integrations/scm-integrations.js';
 export { catalogLocationFor } from './actions/builtin/catalog-register.js';

@@ -56,8 +56,8 @@ export const scaffolderPlugin = defineServerPlugin({
       : path.join(os.tmpdir(), 'portico-scaffolder');
     mkdirSync(workingDirectory, { recursive: true });
 
-    // Reads go through the catalog's REST API for now; switching them to the catalog's service
-    // is one line here.
+    // The catalog through its REST API. Once the catalog publishes catalogServiceRef, list it in
+    // `deps` and read through it: withCatalogReads(context.deps.catalog, createHttpCatalogAccess(...)).
     const catalog = createHttpCatalogAccess(() => config.catalogBaseUrl ?? ownBaseUrl(context.router));
     const templater: TemplaterOptions = {
       ...mergeTemplateExtensions(...context.extensions(scaffolderTemplatingExtensionPoint)),

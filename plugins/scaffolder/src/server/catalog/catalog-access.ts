@@ -86,3 +86,17 @@ async function catalogError(response: Response): Promise<Error> {
       return new ServiceUnavailableError(full);
   }
 }
+
+/**
+ * Reads through an in-process catalog service (the catalog plugin's `catalogServiceRef`, once
+ * the scaffolder lists it in `deps`), registrations still through the HTTP API.
+ */
+export function withCatalogReads(service: { getEntityByRef(entityRef: string): Promise<Entity | undefined> }, http: CatalogAccess): CatalogAccess {
+  return {
+    getEntityByRef: (entityRef) => {
+      const { kind, namespace, name } = parseEntityRef(entityRef);
+      return service.getEntityByRef(`${kind}:${namespace}/${name}`.toLowerCase());
+    },
+    registerLocation: (location) => http.registerLocation(location),
+  };
+}

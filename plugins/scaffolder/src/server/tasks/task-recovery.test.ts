@@ -3,7 +3,7 @@ import type { ConfigObject } from '@portico/server';
 import { createTestDatabase, testDatabaseIds, type TestDatabase } from '@portico/server/testing';
 import { sql, type Kysely } from 'kysely';
 import type { ScaffolderTables } from '../database/tables.js';
-import { locationFile, startScaffolder, type StartedScaffolder } from '../test-fixtures/start-scaffolder.js';
+import { locationFile, SHORT_LEASE, startScaffolder, type StartedScaffolder } from '../test-fixtures/start-scaffolder.js';
 import { TASK_TEMPLATE_FILES } from '../test-fixtures/task-templates.js';
 import { TestProbe, testActionsPlugin } from '../test-fixtures/test-actions.js';
 
@@ -93,6 +93,7 @@ describe.each(testDatabaseIds())('tasks whose worker stops, on %s', (dialect) =>
     await leaveAsIfWorkerDied(api, id);
     await replica(database, probe, 'worker', {}, api.dir);
     const task = await api.waitForStatus(id, ['completed', 'failed'], 15_000);
+    expect(task.state?.error).toBeUndefined();
     expect(task.status).toBe('completed');
     const events = await api.events(id);
     expect(events.find((event) => event.type === 'recovered')?.body).toEqual({
@@ -124,7 +125,7 @@ describe.each(testDatabaseIds())('tasks whose worker stops, on %s', (dialect) =>
   it('stops a running action when another worker holds the task now, and writes nothing over it', async () => {
     const database = await newDatabase();
     const probe = new TestProbe();
-    const portal = await replica(database, probe, 'a');
+    const portal = await replica(database, probe, 'a', { taskLease: SHORT_LEASE });
     const key = `fenced-${dialect}`;
     const id = await portal.createTask('template:default/waiter', { key });
     await probe.waitUntilWaiting(key);
@@ -159,7 +160,7 @@ describe.each(testDatabaseIds())('tasks whose worker stops, on %s', (dialect) =>
   it('fails an open task whose secrets only a stopped server could read, instead of leaving it open', async () => {
     const database = await newDatabase();
     const probe = new TestProbe();
-    const api = await replica(database, probe, 'api', { concurrentTasksLimit: 0 });
+    const api = await replica(database, probe, 'api', { concurrentTasksLimit: 0, taskLease: SHORT_LEASE });
     const id = await api.createTask('template:default/secret-check', {}, { token: 'memory-only' });
     await api.stop();
     const other = await replica(database, probe, 'other', {}, api.dir);

@@ -148,12 +148,17 @@ export class TaskWorker {
   }
 
   private async beat(): Promise<void> {
+    // Judge only the tasks that ran before the query started: a task claimed meanwhile is not in
+    // its answer, and must not be taken for one whose lease was lost.
+    const running = [...this.#running.keys()];
     try {
-      const held = await heartbeatTasks(this.options.store.sdb, { owner: this.options.owner, leaseMs: this.options.leaseMs });
+      const held = await heartbeatTasks(this.options.store.sdb, { owner: this.options.owner, leaseMs: this.options.leaseMs, running });
       this.#lastBeatAt = Date.now();
       const byId = new Map(held.map((task) => [task.id, task]));
-      for (const [taskId, task] of this.#running) {
+      for (const taskId of running) {
+        const task = this.#running.get(taskId);
         const state = byId.get(taskId);
+        if (!task) continue;
         if (!state || state.status !== 'processing') task.abort('lease-lost');
         else if (state.cancelRequested) task.abort('cancel');
       }

@@ -6,6 +6,8 @@ import { catalogPlugin } from '@portico/plugin-catalog/server';
 import type { ConfigObject, DatabaseDialect, ServerPlugin } from '@portico/server';
 import { startTestKernel, type TestDatabase, type TestKernel } from '@portico/server/testing';
 import type { SerializedTask, SerializedTaskEvent, TaskStatus } from '../../common/tasks.js';
+import type { Kysely } from 'kysely';
+import type { ScaffolderTables } from '../database/tables.js';
 import { scaffolderPlugin } from '../plugin.js';
 
 export interface StartedScaffolder extends TestKernel {
@@ -31,8 +33,14 @@ export interface StartScaffolderOptions {
   plugins?: ServerPlugin[];
 }
 
-/** Fast leases and polls so lifecycle tests take seconds, not minutes. */
-export const FAST_SCAFFOLDER: ConfigObject = { taskLease: 1500, pollInterval: 100, concurrentTasksLimit: 4 };
+/**
+ * Fast polls so lifecycle tests take seconds, not minutes. The lease stays long enough that a
+ * loaded test machine (several kernels in one process) never loses one by accident; tests of
+ * expiry shorten it.
+ */
+export const FAST_SCAFFOLDER: ConfigObject = { taskLease: 6000, pollInterval: 100, concurrentTasksLimit: 4 };
+/** For tests that wait for a lease to run out. */
+export const SHORT_LEASE = 1500;
 
 /** A Location listing the given files, as `all.yaml`. */
 export function locationFile(targets: string[]): string {
@@ -77,12 +85,12 @@ export async function startScaffolder(dialect: DatabaseDialect, options: StartSc
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   };
-  const poll = async <T>(what: string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> => {
+  const poll = async <T>(what: () => string, timeoutMs: number, attempt: () => Promise<T | undefined>): Promise<T> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await attempt();
       if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
@@ -97,12 +105,27 @@ export async function startScaffolder(dialect: DatabaseDialect, options: StartSc
       return body.id;
     },
     async waitForStatus(taskId, statuses, timeoutMs = 20_000) {
-      let last = 'nothing';
-      return poll(`task ${taskId} to be ${statuses.join('|')} (last: ${last})`, timeoutMs, async () => {
-        const { body } = await api<SerializedTask>('GET', `/api/scaffolder/v2/tasks/${taskId}`);
-        last = body.status;
-        return statuses.includes(body.status) ? body : undefined;
-      });
+      let last: SerializedTask | undefined;
+      let lastEvents: string[] = [];
+      return poll(
+        () => `task ${taskId} to be ${statuses.join('|')}; last seen: ${JSON.stringify({ status: last?.status, heartbeat: last?.lastHeartbeatAt, state: last?.state, events: lastEvents })}`,
+        timeoutMs,
+        async () => {
+          const { body } = await api<SerializedTask>('GET', `/api/scaffolder/v2/tasks/${taskId}`);
+          last = body;
+          if (statuses.includes(body.status)) return body;
+          // Read straight from the table (the /events route waits for new events): the timeout message shows where the task is.
+          const rows = await (kernel.kernel.connection.kysely as unknown as Kysely<ScaffolderTables>)
+            .selectFrom('scaffolder_task_events')
+            .select(['event_type', 'body', 'created_at'])
+            .where('task_id', '=', taskId)
+            .orderBy('id', 'desc')
+            .limit(6)
+            .execute();
+          lastEvents = rows.reverse().map((row) => `${new Date(Number(row.created_at)).toISOString()} ${row.event_type} ${row.body}`);
+          return undefined;
+        },
+      );
     },
     async events(taskId) {
       return (await api<SerializedTaskEvent[]>('GET', `/api/scaffolder/v2/tasks/${taskId}/events`)).body;
@@ -110,7 +133,7 @@ export async function startScaffolder(dialect: DatabaseDialect, options: StartSc
     async waitForEntity(ref, timeoutMs = 20_000) {
       const [kind, rest] = ref.split(':') as [string, string];
       const [namespace, name] = rest.split('/') as [string, string];
-      return poll(`entity ${ref}`, timeoutMs, async () => {
+      return poll(() => `entity ${ref}`, timeoutMs, async () => {
         const { status, body } = await api<Entity>('GET', `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`);
         return status === 200 ? body : undefined;
       });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Entity } from '@portico/model';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createHttpCatalogAccess, type CatalogAccess, type CatalogLocation } from '../../catalog/catalog-access.js';
+import { createHttpCatalogAccess, withCatalogReads, type CatalogAccess, type CatalogLocation } from '../../catalog/catalog-access.js';
 import { cleanupTempDirs, runAction, tempDir } from '../../test-fixtures/action-harness.js';
 import { catalogLocationFor, createCatalogRegisterAction } from './catalog-register.js';
 import { createCatalogFetchAction } from './catalog-fetch.js';
@@ -133,5 +133,16 @@ describe('catalog:write', () => {
     await expect(runAction(createCatalogWriteAction(), { entity: { apiVersion: 'v1', kind: 'Component', metadata: {} } }, { workspacePath })).rejects.toThrow(
       /Invalid input to catalog:write: entity\.metadata\.name/,
     );
+  });
+});
+
+describe('withCatalogReads', () => {
+  it('reads through the service with canonical refs and registers through HTTP', async () => {
+    const asked: string[] = [];
+    const access = withCatalogReads({ getEntityByRef: async (ref) => (asked.push(ref), ref === 'group:default/payments' ? group : undefined) }, catalog());
+    expect(await access.getEntityByRef('Group:Default/Payments')).toEqual(group);
+    expect(await access.getEntityByRef('group:default/missing')).toBeUndefined();
+    expect(asked).toEqual(['group:default/payments', 'group:default/missing']);
+    expect((await access.registerLocation({ type: 'url', target: 'https://x.example/c.yaml' })).entities).toHaveLength(2);
   });
 });

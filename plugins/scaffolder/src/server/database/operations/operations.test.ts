@@ -70,16 +70,26 @@ describe.each(testDatabaseIds())('scaffolder task operations on %s', (dialect) =
     expect((await claimNextTask(sdb, { owner: 'w2', leaseMs: 1000, keyId: 'shared:abc' }))?.id).toBe('sealed');
   });
 
-  it('renews only the leases a worker holds, and lets only the holder finish a task', async () => {
+  it('renews only the leases of tasks a worker runs or holds open, and lets only the holder finish a task', async () => {
     await newTask('a');
     await newTask('b');
     await claimNextTask(sdb, { owner: 'w1', leaseMs: 1000, keyId: 'k' });
     await claimNextTask(sdb, { owner: 'w2', leaseMs: 1000, keyId: 'k' });
-    await db.updateTable('scaffolder_tasks').set({ cancel_requested: 1 }).where('lease_owner', '=', 'w1').execute();
-    const held = await heartbeatTasks(sdb, { owner: 'w1', leaseMs: 60_000 });
-    expect(held).toEqual([{ id: expect.any(String), status: 'processing', cancelRequested: true }]);
-    const w1Task = held[0]!.id;
+    await newTask('held', { holdFor: { owner: 'w1', leaseMs: 1000 } });
+    await newTask('forgotten');
+    await db.updateTable('scaffolder_tasks').set({ status: 'processing', lease_owner: 'w1', lease_expires_at: 5 }).where('id', '=', 'forgotten').execute();
+    await db.updateTable('scaffolder_tasks').set({ cancel_requested: 1 }).where('lease_owner', '=', 'w1').where('id', 'in', ['a', 'b']).execute();
+    const w1Task = (await db.selectFrom('scaffolder_tasks').select('id').where('lease_owner', '=', 'w1').where('id', 'in', ['a', 'b']).executeTakeFirstOrThrow()).id;
     const w2Task = w1Task === 'a' ? 'b' : 'a';
+    const held = await heartbeatTasks(sdb, { owner: 'w1', leaseMs: 60_000, running: [w1Task] });
+    expect(held.sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      [
+        { id: w1Task, status: 'processing', cancelRequested: true },
+        { id: 'held', status: 'open', cancelRequested: false },
+      ].sort((x, y) => x.id.localeCompare(y.id)),
+    );
+    // A processing task leased to w1 that w1 does not run is left to expire.
+    expect(Number((await db.selectFrom('scaffolder_tasks').select('lease_expires_at').where('id', '=', 'forgotten').executeTakeFirstOrThrow()).lease_expires_at)).toBe(5);
     expect(await finishTask(sdb, { id: w2Task, owner: 'w1', status: 'completed', state: null })).toBe(false);
     expect(await finishTask(sdb, { id: w1Task, owner: 'w1', status: 'completed', state: '{"output":{}}' })).toBe(true);
     const row = await db.selectFrom('scaffolder_tasks').selectAll().where('id', '=', w1Task).executeTakeFirstOrThrow();

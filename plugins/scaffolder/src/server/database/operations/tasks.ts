@@ -60,18 +60,23 @@ export async function listTasks({ db }: ScaffolderDb, query: TaskListQuery): Pro
 }
 
 /**
- * Renews the lease on every task this worker holds (running, or open with secrets only it can
- * open) and reports them: a running task missing from the answer was taken from this worker.
+ * Renews this worker's leases: on the tasks it runs (`running`) and on open tasks it holds for
+ * their secrets. A running task missing from the answer was taken from this worker. A task
+ * leased to this worker that it does not run is not renewed, so it expires and is dealt with.
  */
 export async function heartbeatTasks(
   { db, now }: ScaffolderDb,
-  beat: { owner: string; leaseMs: number },
+  beat: { owner: string; leaseMs: number; running: readonly string[] },
 ): Promise<{ id: string; status: TaskStatus; cancelRequested: boolean }[]> {
   const rows = await db
     .updateTable('scaffolder_tasks')
     .set({ lease_expires_at: sql<number>`${now} + ${beat.leaseMs}`, last_heartbeat_at: now })
     .where('lease_owner', '=', beat.owner)
-    .where('status', 'in', ['open', 'processing'])
+    .where((eb) =>
+      beat.running.length
+        ? eb.or([eb('status', '=', 'open'), eb.and([eb('status', '=', 'processing'), eb('id', 'in', [...beat.running])])])
+        : eb('status', '=', 'open'),
+    )
     .returning(['id', 'status', 'cancel_requested'])
     .execute();
   return rows.map((row) => ({ id: row.id, status: row.status, cancelRequested: Number(row.cancel_requested) === 1 }));
