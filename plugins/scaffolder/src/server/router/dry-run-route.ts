@@ -76,7 +76,7 @@ export function registerDryRunRoute(context: RouterContext): void {
           redact: [...context.redact],
           ...(context.templater ? { templater: context.templater } : {}),
           onStepStatus: (event) =>
-            log.push({ body: { message: `Step "${event.name}" ${event.status}${event.error ? `: ${event.error}` : ''}`, stepId: event.stepId, status: event.status } }),
+            log.push({ body: { message: `Step "${event.name}" ${event.status}`, stepId: event.stepId, status: event.status } }),
         });
         response.output = result.output;
       } catch (error) {

@@ -156,7 +156,14 @@ describe.each(testDatabaseIds())('scaffolder tasks over HTTP on %s', (dialect) =
       message: `Step "call" (test:fail-once) failed: the service for retry-${dialect} is down`,
       stepId: 'call',
     });
-    expect((await portal.events(id)).at(-1)).toMatchObject({
+    const firstRun = await portal.events(id);
+    expect(firstRun.filter((event) => event.type === 'log' && event.body.stepId === 'call').map((event) => [event.body.message, event.body.status])).toEqual([
+      ['Step "Call the service" started', 'processing'],
+      ['Beginning step Call the service', undefined],
+      [`Step "call" (test:fail-once) failed: the service for retry-${dialect} is down`, undefined],
+      ['Step "Call the service" failed', 'failed'],
+    ]);
+    expect(firstRun.at(-1)).toMatchObject({
       type: 'completion',
       body: { status: 'failed', stepId: 'call', error: { name: 'TemplateStepError', message: failed.state?.error?.message } },
     });

@@ -39,9 +39,9 @@ export class TaskEventWriter implements TaskLogSink {
     this.push(body, Date.parse(entry.createdAt) || Date.now());
   }
 
+  // The runner logs a failure's message as a line of its own, so the status event only names the step.
   stepStatus(event: StepStatusEvent): void {
-    const message = `Step "${event.name}" ${statusWords[event.status]}${event.error ? `: ${event.error}` : ''}`;
-    this.push({ message, stepId: event.stepId, status: event.status }, Date.now());
+    this.push({ message: `Step "${event.name}" ${statusWords[event.status]}`, stepId: event.stepId, status: event.status }, Date.now());
   }
 
   /** Writes what is buffered and waits for every write so far. */
