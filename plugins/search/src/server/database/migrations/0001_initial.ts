@@ -73,29 +73,17 @@ export const initial: Migration = {
 
     if (postgres) {
       await sql`CREATE INDEX search_documents_tsv_idx ON search_documents USING gin (tsv)`.execute(db);
+      // A search reads a few thousand rows at most; starting parallel workers for that costs more
+      // latency than it saves, and the portal's own requests are the parallelism.
+      await sql`ALTER TABLE search_documents SET (parallel_workers = 0)`.execute(db);
       await sql`CREATE INDEX search_documents_head_idx ON search_documents USING gin (head_tsv)`.execute(db);
       // The words of names and titles, for correcting misspelt words (pg_trgm, see enable-fuzzy.ts).
       await db.schema.createTable('search_words').addColumn('word', 'varchar(100)', (column) => column.primaryKey()).execute();
     } else {
-      // External content: the index stores no copy of the text; triggers keep it in step.
-      await sql`CREATE VIRTUAL TABLE search_documents_fts USING fts5(
-        name, title, keywords, text,
-        content='search_documents', content_rowid='id',
-        tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')`.execute(db);
-      await sql`CREATE TRIGGER search_documents_fts_insert AFTER INSERT ON search_documents BEGIN
-        INSERT INTO search_documents_fts(rowid, name, title, keywords, text)
-        VALUES (new.id, new.name, new.title, new.keywords, new.text);
-      END`.execute(db);
-      await sql`CREATE TRIGGER search_documents_fts_delete AFTER DELETE ON search_documents BEGIN
-        INSERT INTO search_documents_fts(search_documents_fts, rowid, name, title, keywords, text)
-        VALUES ('delete', old.id, old.name, old.title, old.keywords, old.text);
-      END`.execute(db);
-      await sql`CREATE TRIGGER search_documents_fts_update AFTER UPDATE ON search_documents BEGIN
-        INSERT INTO search_documents_fts(search_documents_fts, rowid, name, title, keywords, text)
-        VALUES ('delete', old.id, old.name, old.title, old.keywords, old.text);
-        INSERT INTO search_documents_fts(rowid, name, title, keywords, text)
-        VALUES (new.id, new.name, new.title, new.keywords, new.text);
-      END`.execute(db);
+      await createFtsIndex(db, 'search_documents_fts', ['name', 'title', 'keywords', 'text']);
+      // Name and title on their own (as head_tsv on PostgreSQL): the best matches of a common
+      // word are found without walking its whole list of documents.
+      await createFtsIndex(db, 'search_documents_head_fts', ['name', 'title']);
     }
 
     await db.schema
@@ -111,6 +99,12 @@ export const initial: Migration = {
       .on('search_document_fields')
       .columns(['document_id', 'key', 'value'])
       .execute();
+    if (postgres) {
+      // Without joint statistics PostgreSQL multiplies P(key) by P(value), guesses that
+      // lifecycle=production is rare, and scans the whole table to hash it.
+      await sql`CREATE STATISTICS search_document_fields_key_value (mcv, dependencies) ON key, value FROM search_document_fields`.execute(db);
+      await sql`ALTER TABLE search_document_fields SET (parallel_workers = 0)`.execute(db);
+    }
 
     await db.schema
       .createTable('search_pending')
@@ -130,3 +124,19 @@ export const initial: Migration = {
       .execute();
   },
 };
+
+/**
+ * An FTS5 index over columns of search_documents. External content: the index stores no copy of
+ * the text; triggers keep it in step with the table.
+ */
+async function createFtsIndex(db: AnyDatabase, name: string, columns: string[]): Promise<void> {
+  const list = columns.join(', ');
+  const values = (row: 'new' | 'old') => columns.map((column) => `${row}.${column}`).join(', ');
+  const remove = `INSERT INTO ${name}(${name}, rowid, ${list}) VALUES ('delete', old.id, ${values('old')});`;
+  const add = `INSERT INTO ${name}(rowid, ${list}) VALUES (new.id, ${values('new')});`;
+  await sql.raw(`CREATE VIRTUAL TABLE ${name} USING fts5(${list},
+    content='search_documents', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')`).execute(db);
+  await sql.raw(`CREATE TRIGGER ${name}_insert AFTER INSERT ON search_documents BEGIN ${add} END`).execute(db);
+  await sql.raw(`CREATE TRIGGER ${name}_delete AFTER DELETE ON search_documents BEGIN ${remove} END`).execute(db);
+  await sql.raw(`CREATE TRIGGER ${name}_update AFTER UPDATE ON search_documents BEGIN ${remove} ${add} END`).execute(db);
+}

@@ -6,6 +6,7 @@ describe('compileFts5Match', () => {
   it('quotes every word, adds prefixes, phrases, OR groups and exclusions', () => {
     expect(compileFts5Match(parseTerm('checkout-web "payment capture" ledger OR inventory -legacy'))).toEqual({
       match: '("checkout web" AND "payment capture" AND ("ledger"* OR "inventory"*)) NOT ("legacy"*)',
+      positive: '"checkout web" AND "payment capture" AND ("ledger"* OR "inventory"*)',
       titleMatch: '{name title} : ("checkout web" AND "payment capture" AND ("ledger"* OR "inventory"*))',
       exclusions: '"legacy"*',
     });
@@ -14,6 +15,7 @@ describe('compileFts5Match', () => {
   it('has no match for an empty term, only the exclusions', () => {
     expect(compileFts5Match(parseTerm('-legacy -"old stuff"'))).toEqual({
       match: undefined,
+      positive: undefined,
       titleMatch: undefined,
       exclusions: '"legacy"* OR "old stuff"',
     });

@@ -4,6 +4,8 @@ import type { ParsedTerm, TermClause } from '../../query/parse-term.js';
 export interface Fts5Match {
   /** What a document must match (exclusions included); undefined for an empty term. */
   match: string | undefined;
+  /** The words alone, without exclusions (for the name-and-title index). */
+  positive: string | undefined;
   /** The same positive query restricted to the name and title columns, for ranking. */
   titleMatch: string | undefined;
   /** The exclusions alone, for an empty term with exclusions. */
@@ -19,6 +21,7 @@ export function compileFts5Match(term: ParsedTerm): Fts5Match {
   const match = positive && exclusions ? `(${positive}) NOT (${exclusions})` : positive;
   return {
     match,
+    positive,
     titleMatch: positive ? `{name title} : (${positive})` : undefined,
     exclusions,
   };

@@ -12,6 +12,7 @@ import { compileFts5Match, FTS_COLUMNS, type Fts5Match } from './fts5-match.js';
 
 const W = RANKING.weights;
 const BM25 = sql.raw(`bm25(search_documents_fts, ${W.name}.0, ${W.title}.0, ${W.keywords}.0, ${W.text}.0)`);
+const HEAD_BM25 = sql.raw(`bm25(search_documents_head_fts, ${W.name}.0, ${W.title}.0)`);
 const TEXT_COLUMN = FTS_COLUMNS.indexOf('text');
 const TITLE_COLUMN = FTS_COLUMNS.indexOf('title');
 /** Tokens of context around a match in text snippets. */
@@ -69,8 +70,10 @@ function ranked(db: Kysely<SearchTables>, query: EngineQuery, match: Fts5Match):
         (
           await sql<RankedRow>`
             SELECT d.id, CASE WHEN d.name_norm = ${phrase} THEN 4 WHEN d.title_norm = ${phrase} THEN 3 ELSE 2 END AS tier,
-              -${BM25} * ${boost} AS score
-            ${from(without(match.titleMatch!, match.exclusions))}
+              -${HEAD_BM25} * ${boost} AS score
+            FROM search_documents_head_fts CROSS JOIN search_documents d ON d.id = search_documents_head_fts.rowid
+            ${activeGenerationJoin(query.collatorIds, { cross: true })}
+            WHERE search_documents_head_fts MATCH ${match.positive!} ${excludedSql(match.exclusions)} AND ${filterSql(query.filter)}
             ORDER BY tier DESC, score DESC, d.id LIMIT ${limit}`.execute(db)
         ).rows,
       rest: async (limit, offset) =>
