@@ -3,10 +3,11 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { catalogServiceRef } from '@portico/plugin-catalog/server';
 import { defineServerPlugin, durationToMs, type PluginRouter } from '@portico/server';
 import { createBuiltinActions } from './actions/builtin/index.js';
 import { ActionRegistry } from './actions/registry.js';
-import { createHttpCatalogAccess } from './catalog/catalog-access.js';
+import { createHttpCatalogAccess, withCatalogReads } from './catalog/catalog-access.js';
 import { defaultScaffolderConfig, scaffolderConfigSchema } from './config.js';
 import { scaffolderMigrations } from './database/migrations/index.js';
 import { scaffolderDb } from './database/operations/context.js';
@@ -44,6 +45,7 @@ function repoUrlHosts(integrations: ScmIntegrations): Record<string, RepoHostTyp
  */
 export const scaffolderPlugin = defineServerPlugin({
   id: 'scaffolder',
+  deps: { catalog: catalogServiceRef },
   configSchema: scaffolderConfigSchema.default(defaultScaffolderConfig),
   migrations: scaffolderMigrations,
   setup(context) {
@@ -56,9 +58,9 @@ export const scaffolderPlugin = defineServerPlugin({
       : path.join(os.tmpdir(), 'portico-scaffolder');
     mkdirSync(workingDirectory, { recursive: true });
 
-    // The catalog through its REST API. Once the catalog publishes catalogServiceRef, list it in
-    // `deps` and read through it: withCatalogReads(context.deps.catalog, createHttpCatalogAccess(...)).
-    const catalog = createHttpCatalogAccess(() => config.catalogBaseUrl ?? ownBaseUrl(context.router));
+    // Reads through the catalog's service; registering a location goes through its REST API (the
+    // service has no writes). Reading over HTTP too is `createHttpCatalogAccess(...)` alone.
+    const catalog = withCatalogReads(context.deps.catalog, createHttpCatalogAccess(() => config.catalogBaseUrl ?? ownBaseUrl(context.router)));
     const templater: TemplaterOptions = {
       ...mergeTemplateExtensions(...context.extensions(scaffolderTemplatingExtensionPoint)),
       repoUrlHosts: repoUrlHosts(integrations),
