@@ -18,7 +18,7 @@ export async function enableFuzzyMatching(db: Kysely<SearchTables>, logger: Plug
     }
   }
   try {
-    await sql`CREATE INDEX IF NOT EXISTS search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops)`.execute(db);
+    await sql`CREATE INDEX IF NOT EXISTS search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops) WITH (fastupdate = off)`.execute(db);
     return true;
   } catch (error) {
     if (await hasFuzzyIndex(db)) return true;

@@ -7,7 +7,7 @@ import { countFacets } from '../sql/facets-sql.js';
 import { activeGenerationJoin, filterSql } from '../sql/filter-sql.js';
 import { readHits, type RankedRow } from '../sql/read-hits.js';
 import { COUNT_CAP, tieredPage } from '../sql/tiered-page.js';
-import { RANKING, type EngineQuery, type SearchEngine } from '../types.js';
+import { RANKING, type EngineHit, type EngineQuery, type SearchEngine } from '../types.js';
 import { correctTerm } from './correct-term.js';
 import { compileTsQuery, type PgTsQueries } from './tsquery.js';
 
@@ -72,10 +72,9 @@ export function createPgEngine(db: Kysely<SearchTables>, options: PgEngineOption
         rows.length < query.limit && (rows.length > 0 || query.offset === 0)
           ? query.offset + rows.length
           : await countTerm({ ...query, term });
-      const ids = rows.map((row) => Number(row.id));
       const positive = compileTsQuery(term).positive;
-      const highlights = positive && ids.length ? await headlines(db, positive, ids, query.highlight) : undefined;
-      return { hits: await readHits(db, rows, highlights), total };
+      const hits = positive ? await readHitsWithHeadlines(db, rows, positive, query.highlight) : await readHits(db, rows, undefined);
+      return { hits, total };
     },
 
     count: async (target) => countTerm({ ...target, term: await effective(target) }),
@@ -150,18 +149,34 @@ function matchingIdsSql(target: Target): RawBuilder<{ id: number }> {
     WHERE ${matchSql(compileTsQuery(target.term))} AND ${filterSql(target.filter)}`;
 }
 
-async function headlines(
+/** The page's documents in rank order, with ts_headline highlights, in one round trip. */
+async function readHitsWithHeadlines(
   db: Kysely<SearchTables>,
+  rows: readonly RankedRow[],
   positive: string,
-  ids: number[],
   tags: EngineQuery['highlight'],
-): Promise<Map<number, { title: string; text: string }>> {
+): Promise<EngineHit[]> {
+  if (rows.length === 0) return [];
   const selectors = `StartSel="${tags.preTag}", StopSel="${tags.postTag}"`;
   const query = tsquery(positive);
-  const result = await sql<{ id: number; title: string; text: string }>`
-    SELECT id,
-      ts_headline('english'::regconfig, title, ${query}, ${`${selectors}, HighlightAll=true`}) AS title,
-      ts_headline('english'::regconfig, text, ${query}, ${`${selectors}, ${TEXT_HEADLINE}`}) AS text
-    FROM search_documents WHERE id IN (${sql.join(ids)})`.execute(db);
-  return new Map(result.rows.map((row) => [Number(row.id), { title: row.title, text: row.text }]));
+  const result = await sql<{ id: number; type: string; title: string; text: string; location: string; fields: string; title_hl: string; text_hl: string }>`
+    SELECT id, type, title, text, location, fields,
+      ts_headline('english'::regconfig, title, ${query}, ${`${selectors}, HighlightAll=true`}) AS title_hl,
+      ts_headline('english'::regconfig, text, ${query}, ${`${selectors}, ${TEXT_HEADLINE}`}) AS text_hl
+    FROM search_documents WHERE id IN (${sql.join(rows.map((row) => Number(row.id)))})`.execute(db);
+  const byId = new Map(result.rows.map((row) => [Number(row.id), row]));
+  return rows.flatMap((ranked) => {
+    const row = byId.get(Number(ranked.id));
+    if (!row) return [];
+    return [
+      {
+        type: row.type,
+        title: row.title,
+        text: row.text,
+        location: row.location,
+        fields: JSON.parse(row.fields) as Record<string, unknown>,
+        highlight: { title: row.title_hl, text: row.text_hl },
+      },
+    ];
+  });
 }
