@@ -1,18 +1,7 @@
 import { z } from 'zod';
+import { durationConfigSchema } from '@portico/server';
 
-/** A length of time: milliseconds, or an object of units that add up (Backstage style). */
-const durationSchema = z.union([
-  z.number().nonnegative(),
-  z
-    .object({
-      milliseconds: z.number().nonnegative().optional(),
-      seconds: z.number().nonnegative().optional(),
-      minutes: z.number().nonnegative().optional(),
-      hours: z.number().nonnegative().optional(),
-      days: z.number().nonnegative().optional(),
-    })
-    .strict(),
-]);
+const durationSchema = durationConfigSchema;
 
 /** `allow` items: a kind name, or a kind narrowed to one `spec.type` (Backstage's rule format). */
 const allowSchema = z.union([

@@ -1,17 +1,7 @@
 import { z } from 'zod';
+import { durationConfigSchema } from '@portico/server';
 
-/** A length of time: milliseconds, or an object of units that add up (Backstage style). */
-const durationSchema = z.union([
-  z.number().nonnegative(),
-  z
-    .object({
-      milliseconds: z.number().nonnegative().optional(),
-      seconds: z.number().nonnegative().optional(),
-      minutes: z.number().nonnegative().optional(),
-      hours: z.number().nonnegative().optional(),
-    })
-    .strict(),
-]);
+const durationSchema = durationConfigSchema;
 
 /** The `scaffolder:` section of portico.yaml. */
 export const scaffolderConfigSchema = z

@@ -1,19 +1,9 @@
 import { z } from 'zod';
+import { durationConfigSchema, durationToMs } from '@portico/server';
 import { DEFAULT_MAX_TERM_LENGTH, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../common/index.js';
 
-/** A length of time: milliseconds, or an object of units that add up (Backstage style). */
-const durationSchema = z.union([
-  z.number().positive(),
-  z
-    .object({
-      milliseconds: z.number().nonnegative().optional(),
-      seconds: z.number().nonnegative().optional(),
-      minutes: z.number().nonnegative().optional(),
-      hours: z.number().nonnegative().optional(),
-      days: z.number().nonnegative().optional(),
-    })
-    .strict(),
-]);
+/** Intervals here drive loops, so zero is refused. */
+const durationSchema = durationConfigSchema.refine((duration) => durationToMs(duration) > 0, 'a duration longer than zero');
 
 /** The `search:` section of portico.yaml. */
 export const searchConfigSchema = z
